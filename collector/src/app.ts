@@ -1,0 +1,61 @@
+/**
+ * `buildApp` wires routes to a store and never listens (tests use `app.inject`);
+ * `server.ts` listens.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { CollectorConfig } from './config.js';
+import { createRequireAdmin } from './plugins/auth.js';
+import { installErrorHandler } from './plugins/errorHandler.js';
+import { installValidation } from './plugins/validation.js';
+import { createVisitorHasher } from './privacy/createVisitorHasher.js';
+import { collectRoutes } from './routes/collect.js';
+import { healthRoutes } from './routes/health.js';
+import { reportRoutes } from './routes/reports.js';
+import { scriptRoutes } from './routes/script.js';
+import { recordRoutes } from './routes/sessions.js';
+import type { Storage } from './storage/types.js';
+
+export interface AppConfig extends CollectorConfig {
+  /** Resolved admin token (see `resolveAdminToken`). */
+  adminToken: string;
+}
+
+export async function buildApp(config: AppConfig, storage: Storage): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Never log the client address or credentials.
+      redact: ['req.headers.authorization'],
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      },
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 64 * 1024,
+  });
+  installValidation(app);
+  installErrorHandler(app);
+
+  // `sendBeacon` and CORS-simple `fetch` send JSON as text/plain.
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      const error = Object.assign(new Error('body is not valid JSON'), {
+        statusCode: 400,
+        code: 'invalid_json',
+      });
+      done(error, undefined);
+    }
+  });
+
+  await app.register(rateLimit, { global: false });
+  const requireAdmin = createRequireAdmin(config.adminToken);
+  await app.register(healthRoutes(storage));
+  await app.register(scriptRoutes());
+  await app.register(collectRoutes(storage, createVisitorHasher(storage), config.rateLimit));
+  await app.register(reportRoutes(storage, requireAdmin));
+  await app.register(recordRoutes(storage, requireAdmin));
+  return app;
+}

@@ -1,0 +1,5 @@
+export { buildApp, type AppConfig } from './app.js';
+export { loadConfig, ConfigError, type CollectorConfig } from './config.js';
+export { startServer, type RunningServer } from './server.js';
+export { createStorage } from './storage/createStorage.js';
+export type { Storage } from './storage/types.js';

@@ -1,0 +1,39 @@
+/** Storage rows → the API's snake_case records. */
+import type { PageviewRow, SessionRow } from '../storage/types.js';
+
+const iso = (ts: number): string => new Date(ts).toISOString();
+
+export function presentSession(s: SessionRow) {
+  return {
+    session: s.session,
+    site: s.site,
+    visitor: s.visitor,
+    user: s.user,
+    first_seen: iso(s.firstSeen),
+    last_seen: iso(s.lastSeen),
+    duration_s: Math.round((s.lastSeen - s.firstSeen) / 1000),
+    pageviews: s.pageviews,
+    events: s.events,
+    entry_path: s.entryPath,
+    exit_path: s.exitPath,
+    referrer: s.referrer,
+    user_agent: s.userAgent,
+    bot_score: s.botScore,
+    is_bot: s.isBot,
+    bot_reasons: s.botReasons,
+  };
+}
+
+export function presentPageview(p: PageviewRow) {
+  return {
+    id: p.id,
+    session: p.session,
+    ts: iso(p.ts),
+    url: p.url,
+    path: p.path,
+    title: p.title,
+    referrer: p.referrer,
+    user: p.user,
+    is_bot: p.isBot,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * `POST /v1/collect`: validate (JSON Schema) → site and origin → prepare → store (group
+ * commit) → 202 after commit. CORS is open to allowed origins; `text/plain` bodies (what
+ * `sendBeacon` and a preflight-free `fetch` send) are parsed as JSON.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_BODY_BYTES, collectBodySchema, type CollectBody } from '@sightline/protocol';
+import type { CollectorConfig } from '../config.js';
+import { OriginNotAllowedError, UnknownSiteError } from '../errors.js';
+import { prepareEvents } from '../ingest/prepareEvents.js';
+import type { VisitorHasher } from '../privacy/createVisitorHasher.js';
+import type { Storage } from '../storage/types.js';
+import { errorResponses } from '../schemas/common.js';
+
+const acceptedResponse = {
+  type: 'object',
+  required: ['accepted', 'duplicates'],
+  properties: {
+    accepted: { type: 'integer' },
+    duplicates: { type: 'integer' },
+    rejected: { type: 'integer' },
+  },
+} as const;
+
+function allowCors(request: FastifyRequest, reply: FastifyReply): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+}
+
+export function collectRoutes(
+  storage: Storage,
+  hashVisitor: VisitorHasher,
+  rateLimit: CollectorConfig['rateLimit'],
+) {
+  return async (app: FastifyInstance) => {
+    app.options('/v1/collect', async (request, reply) => {
+      allowCors(request, reply);
+      return reply
+        .header('access-control-allow-methods', 'POST')
+        .header('access-control-allow-headers', 'content-type')
+        .header('access-control-max-age', '86400')
+        .status(204)
+        .send();
+    });
+
+    app.post<{ Body: CollectBody }>(
+      '/v1/collect',
+      {
+        bodyLimit: MAX_BODY_BYTES,
+        config: rateLimit.max > 0 ? { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowMs } } : {},
+        onRequest: async (request, reply) => allowCors(request, reply),
+        schema: { body: collectBodySchema, response: { 202: acceptedResponse, 413: errorResponses[400], 429: errorResponses[400], ...errorResponses } },
+      },
+      async (request, reply) => {
+        const { site: siteId } = request.body;
+        const site = await storage.getSite(siteId);
+        if (!site) throw new UnknownSiteError(siteId);
+        const origin = request.headers.origin;
+        if (origin && site.origins && !site.origins.includes(origin)) {
+          throw new OriginNotAllowedError(origin, siteId);
+        }
+        const receivedAt = Date.now();
+        const userAgent = request.headers['user-agent'] ?? '';
+        const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
+        const batch = prepareEvents(request.body, { site: siteId, visitor, userAgent: userAgent || null, receivedAt });
+        const stored = await storage.insertEvents(batch.rows);
+        return reply.status(202).send({ accepted: stored.inserted, duplicates: stored.duplicates, rejected: batch.tooOld });
+      },
+    );
+  };
+}

@@ -1,0 +1,37 @@
+/** `GET /v1/reports/<name>`: every report, as JSON or CSV. */
+import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import { toCsv } from '../lib/csv.js';
+import { reports } from '../reports/index.js';
+import type { ReportParams } from '../reports/types.js';
+import type { Storage } from '../storage/types.js';
+import { botsQuery, errorResponses, periodQueryProperties } from '../schemas/common.js';
+
+const querystring = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['site'],
+  properties: { ...periodQueryProperties, bots: { ...botsQuery, default: 'exclude' } },
+} as const;
+
+export function reportRoutes(storage: Storage, requireAdmin: preHandlerAsyncHookHandler) {
+  return async (app: FastifyInstance) => {
+    for (const report of Object.values(reports)) {
+      app.get<{ Querystring: ReportParams & { format: 'json' | 'csv' } }>(
+        `/v1/reports/${report.name}`,
+        {
+          preHandler: requireAdmin,
+          schema: { querystring, response: { 200: report.response, ...errorResponses } },
+        },
+        async (request, reply) => {
+          const result = await report.run(storage, request.query);
+          if (request.query.format !== 'csv') return result;
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', `attachment; filename="${report.name}.csv"`)
+            .serializer((payload: string) => payload)
+            .send(toCsv(report.csv.columns, report.csv.rows(result)));
+        },
+      );
+    }
+  };
+}

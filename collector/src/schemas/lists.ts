@@ -1,0 +1,78 @@
+/** The paged list shape of the records API, and its query string. */
+import type { ListFields } from '../storage/types.js';
+import { botsQuery, periodQueryProperties } from './common.js';
+
+export const MAX_PAGE_SIZE = 1000;
+
+export function listQuerySchema(fields: ListFields) {
+  const orderings = fields.order.flatMap((f) => [f, `-${f}`]);
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['site'],
+    properties: {
+      ...periodQueryProperties,
+      bots: { ...botsQuery, default: 'include' },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 },
+      offset: { type: 'integer', minimum: 0, default: 0 },
+      ordering: { type: 'string', pattern: `^(${orderings.join('|')})(,(${orderings.join('|')}))*$` },
+      search: { type: 'string', minLength: 1, maxLength: 200 },
+      ...Object.fromEntries(
+        Object.entries(fields.filter).map(([f, type]) => [
+          f,
+          type === 'string' ? { type, maxLength: 2048 } : { type },
+        ]),
+      ),
+    },
+  } as const;
+}
+
+export function pagedResponse(item: object) {
+  return {
+    type: 'object',
+    required: ['count', 'next', 'previous', 'results'],
+    properties: {
+      count: { type: 'integer' },
+      next: { type: ['string', 'null'] },
+      previous: { type: ['string', 'null'] },
+      results: { type: 'array', items: item },
+    },
+  } as const;
+}
+
+export const sessionItem = {
+  type: 'object',
+  properties: {
+    session: { type: 'string' },
+    site: { type: 'string' },
+    visitor: { type: 'string' },
+    user: { type: ['string', 'null'] },
+    first_seen: { type: 'string' },
+    last_seen: { type: 'string' },
+    duration_s: { type: 'number' },
+    pageviews: { type: 'integer' },
+    events: { type: 'integer' },
+    entry_path: { type: ['string', 'null'] },
+    exit_path: { type: ['string', 'null'] },
+    referrer: { type: ['string', 'null'] },
+    user_agent: { type: ['string', 'null'] },
+    bot_score: { type: 'number' },
+    is_bot: { type: 'boolean' },
+    bot_reasons: { type: 'array', items: { type: 'string' } },
+  },
+} as const;
+
+export const pageviewItem = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    session: { type: 'string' },
+    ts: { type: 'string' },
+    url: { type: 'string' },
+    path: { type: 'string' },
+    title: { type: ['string', 'null'] },
+    referrer: { type: ['string', 'null'] },
+    user: { type: ['string', 'null'] },
+    is_bot: { type: 'boolean' },
+  },
+} as const;

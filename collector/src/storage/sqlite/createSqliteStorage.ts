@@ -1,0 +1,134 @@
+/**
+ * The embedded SQLite driver: one write connection (WAL, group commit) and one read
+ * connection, so report reads never wait behind an ingest transaction.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  PAGEVIEW_FIELDS,
+  SESSION_FIELDS,
+  type DailyTotalsRow,
+  type DayRange,
+  type EventRow,
+  type InsertResult,
+  type SiteRow,
+  type Storage,
+} from '../types.js';
+import { createGroupCommit } from '../groupCommit.js';
+import { commitEvents } from './commitEvents.js';
+import { openDb, type Db } from './db.js';
+import { getSession, listPageviews, listSessions } from './listQueries.js';
+import { migrations } from './migrations.js';
+
+async function migrate(db: Db): Promise<void> {
+  await db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  const done = await db.all<{ version: number }>('SELECT version FROM schema_migrations');
+  const applied = new Set(done.map((r) => r.version));
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      await db.exec(m.sql);
+      await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
+        m.version,
+        m.name,
+        Date.now(),
+      ]);
+      await db.exec('COMMIT');
+    } catch (error) {
+      await db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function toSite(raw: { id: string; origins: string | null; createdAt: number }): SiteRow {
+  return { ...raw, origins: raw.origins === null ? null : (JSON.parse(raw.origins) as string[]) };
+}
+
+const DAILY_TOTALS_ALL = `
+  SELECT day, pageviews, visitors, sessions FROM rollup_daily
+  WHERE site = ? AND day BETWEEN ? AND ? ORDER BY day`;
+
+export async function createSqliteStorage(path: string): Promise<Storage> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const writer = await openDb(path);
+  await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  // A second connection to the same file reads while the writer commits (WAL). An
+  // in-memory database exists only on its own connection, so it reads through the writer.
+  const reader = path === ':memory:' ? writer : await openDb(path);
+  const group = createGroupCommit<EventRow[], InsertResult>((groups) => commitEvents(writer, groups));
+
+  return {
+    kind: 'sqlite',
+    migrate: () => migrate(writer),
+    async ping() {
+      await reader.get('SELECT 1');
+    },
+    insertEvents: (rows) =>
+      rows.length === 0 ? Promise.resolve({ inserted: 0, duplicates: 0 }) : group.submit(rows),
+    flush: () => group.drain(),
+    async close() {
+      await group.drain();
+      if (reader !== writer) await reader.close();
+      await writer.close();
+    },
+
+    async getMeta(key) {
+      const row = await reader.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);
+      return row?.value ?? null;
+    },
+    async setMeta(key, value) {
+      await writer.run(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        [key, value],
+      );
+    },
+    async setMetaIfAbsent(key, value) {
+      await writer.run('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)', [key, value]);
+      const row = await writer.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', [key]);
+      return row?.value ?? value;
+    },
+    async deleteMetaBefore(prefix, before) {
+      await writer.run('DELETE FROM meta WHERE key >= ? AND key < ?', [prefix, prefix + before]);
+    },
+
+    async ensureSites(ids) {
+      await writer.run(
+        `INSERT OR IGNORE INTO sites (id, origins, created_at)
+         SELECT s.value, NULL, ? FROM json_each(?) AS s`,
+        [Date.now(), JSON.stringify(ids)],
+      );
+    },
+    async getSite(id) {
+      const raw = await reader.get<{ id: string; origins: string | null; createdAt: number }>(
+        'SELECT id, origins, created_at AS createdAt FROM sites WHERE id = ?',
+        [id],
+      );
+      return raw ? toSite(raw) : null;
+    },
+    async listSites() {
+      const rows = await reader.all<{ id: string; origins: string | null; createdAt: number }>(
+        'SELECT id, origins, created_at AS createdAt FROM sites ORDER BY id',
+      );
+      return rows.map(toSite);
+    },
+
+    async deleteEventsBefore(ts) {
+      const { changes } = await writer.run('DELETE FROM events WHERE ts < ?', [ts]);
+      return changes;
+    },
+
+    async getDailyTotals(range: DayRange): Promise<DailyTotalsRow[]> {
+      // Sessions are not scored yet (no verdict is ever `is_bot = 1`), so every stored
+      // session counts as human: `only` has nothing to show.
+      if (range.bots === 'only') return [];
+      return reader.all<DailyTotalsRow>(DAILY_TOTALS_ALL, [range.site, range.fromDay, range.toDay]);
+    },
+    listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),
+    getSession: (site, session) => getSession(reader, site, session),
+    listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),
+  };
+}

@@ -1,0 +1,158 @@
+/** Record lists (sessions, pageviews): filters, search, ordering and paging as SQL. */
+import type { ListQuery, ListResult, PageviewRow, SessionRow } from '../types.js';
+import type { Db } from './db.js';
+
+interface ListSpec {
+  from: string;
+  /** Column (with alias) of the time bound. */
+  timeColumn: string;
+  /** Column of the bot verdict. */
+  botColumn: string;
+  /** API field → SQL expression, for filters, ordering and search. */
+  columns: Record<string, string>;
+  select: string;
+  /** Appended to every ordering so that paging is stable. */
+  tieBreak: string;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function buildWhere(spec: ListSpec, q: ListQuery, searchFields: readonly string[]) {
+  const where = ['site = ?'];
+  const params: unknown[] = [q.site];
+  if (q.from !== null) {
+    where.push(`${spec.timeColumn} >= ?`);
+    params.push(q.from);
+  }
+  if (q.to !== null) {
+    where.push(`${spec.timeColumn} < ?`);
+    params.push(q.to);
+  }
+  if (q.bots === 'exclude') where.push(`${spec.botColumn} = 0`);
+  if (q.bots === 'only') where.push(`${spec.botColumn} = 1`);
+  for (const [field, value] of Object.entries(q.filters)) {
+    const column = spec.columns[field];
+    if (!column) continue; // the route schema admits only documented fields
+    where.push(`${column} = ?`);
+    params.push(typeof value === 'boolean' ? Number(value) : value);
+  }
+  if (q.search) {
+    const like = `%${escapeLike(q.search)}%`;
+    const ors = searchFields.map((f) => `${spec.columns[f]} LIKE ? ESCAPE '\\'`);
+    where.push(`(${ors.join(' OR ')})`);
+    params.push(...searchFields.map(() => like));
+  }
+  return { where: where.join(' AND '), params };
+}
+
+async function list<T>(
+  db: Db,
+  spec: ListSpec,
+  q: ListQuery,
+  searchFields: readonly string[],
+): Promise<ListResult<T>> {
+  const { where, params } = buildWhere(spec, q, searchFields);
+  const order = q.ordering
+    .filter((o) => spec.columns[o.field])
+    .map((o) => `${spec.columns[o.field]} ${o.desc ? 'DESC' : 'ASC'}`)
+    .concat(spec.tieBreak)
+    .join(', ');
+  const countRow = await db.get<{ n: number }>(
+    `SELECT count(*) AS n FROM ${spec.from} WHERE ${where}`,
+    params,
+  );
+  const rows = await db.all<T>(
+    `SELECT ${spec.select} FROM ${spec.from} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    [...params, q.limit, q.offset],
+  );
+  return { count: countRow?.n ?? 0, rows };
+}
+
+const SESSION_SELECT = `
+  session_id AS session, site, visitor, user_id AS user, first_ts AS firstSeen,
+  last_ts AS lastSeen, pageviews, events, entry_path AS entryPath, exit_path AS exitPath,
+  referrer, user_agent AS userAgent, bot_score AS botScore, is_bot AS isBot,
+  bot_reasons AS botReasons`;
+
+const sessionSpec: ListSpec = {
+  from: 'sessions',
+  timeColumn: 'first_ts',
+  botColumn: 'is_bot',
+  columns: {
+    session: 'session_id',
+    user: 'user_id',
+    visitor: 'visitor',
+    entry_path: 'entry_path',
+    exit_path: 'exit_path',
+    referrer: 'referrer',
+    is_bot: 'is_bot',
+    pageviews: 'pageviews',
+    events: 'events',
+    first_seen: 'first_ts',
+    last_seen: 'last_ts',
+    duration: '(last_ts - first_ts)',
+  },
+  select: SESSION_SELECT,
+  tieBreak: 'session_id ASC',
+};
+
+type RawSession = Omit<SessionRow, 'isBot' | 'botReasons'> & { isBot: number; botReasons: string };
+
+function toSession(raw: RawSession): SessionRow {
+  return { ...raw, isBot: raw.isBot === 1, botReasons: JSON.parse(raw.botReasons) as string[] };
+}
+
+export async function listSessions(
+  db: Db,
+  q: ListQuery,
+  searchFields: readonly string[],
+): Promise<ListResult<SessionRow>> {
+  const result = await list<RawSession>(db, sessionSpec, q, searchFields);
+  return { count: result.count, rows: result.rows.map(toSession) };
+}
+
+export async function getSession(db: Db, site: string, session: string): Promise<SessionRow | null> {
+  const raw = await db.get<RawSession>(
+    `SELECT ${SESSION_SELECT} FROM sessions WHERE site = ? AND session_id = ?`,
+    [site, session],
+  );
+  return raw ? toSession(raw) : null;
+}
+
+// Pageviews join their session for the bot verdict, which lives on the session.
+const pageviewSpec: ListSpec = {
+  from: `(SELECT e.*, s.is_bot AS is_bot FROM events AS e
+          JOIN sessions AS s ON s.site = e.site AND s.session_id = e.session
+          WHERE e.type = 'pageview')`,
+  timeColumn: 'ts',
+  botColumn: 'is_bot',
+  columns: {
+    session: 'session',
+    path: 'path',
+    user: 'user_id',
+    is_bot: 'is_bot',
+    url: 'url',
+    title: 'title',
+    referrer: 'referrer',
+    ts: 'ts',
+  },
+  select: `event_id AS id, session, ts, url, path, title, referrer, user_id AS user,
+           is_bot AS isBot`,
+  tieBreak: 'rid ASC',
+};
+
+export async function listPageviews(
+  db: Db,
+  q: ListQuery,
+  searchFields: readonly string[],
+): Promise<ListResult<PageviewRow>> {
+  const result = await list<Omit<PageviewRow, 'isBot'> & { isBot: number }>(
+    db,
+    pageviewSpec,
+    q,
+    searchFields,
+  );
+  return { count: result.count, rows: result.rows.map((r) => ({ ...r, isBot: r.isBot === 1 })) };
+}

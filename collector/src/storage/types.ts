@@ -1,0 +1,172 @@
+/**
+ * The storage contract. Routes, reports and scoring see only this interface; each driver
+ * (`sqlite/`, later `postgres/`) implements it with its own SQL and migrations.
+ */
+
+export type BotFilter = 'exclude' | 'include' | 'only';
+
+/** One event as the collector stores it, after validation and enrichment. */
+export interface EventRow {
+  site: string;
+  eventId: string;
+  type: string;
+  ts: number;
+  receivedAt: number;
+  session: string;
+  /** Salted hash standing in for (client address, user agent); never the address itself. */
+  visitor: string;
+  user: string | null;
+  url: string;
+  path: string;
+  title: string | null;
+  referrer: string | null;
+  name: string | null;
+  /** JSON text of type-specific data (custom event props …). */
+  data: string | null;
+  userAgent: string | null;
+}
+
+export interface InsertResult {
+  inserted: number;
+  duplicates: number;
+}
+
+export interface SiteRow {
+  id: string;
+  /** Allowed page origins; `null` accepts any origin. */
+  origins: string[] | null;
+  createdAt: number;
+}
+
+export interface DayRange {
+  site: string;
+  /** Inclusive UTC day, `YYYY-MM-DD`. */
+  fromDay: string;
+  /** Inclusive UTC day, `YYYY-MM-DD`. */
+  toDay: string;
+  bots: BotFilter;
+}
+
+export interface DailyTotalsRow {
+  day: string;
+  pageviews: number;
+  visitors: number;
+  sessions: number;
+}
+
+export interface Ordering {
+  field: string;
+  desc: boolean;
+}
+
+export interface ListQuery {
+  site: string;
+  /** Epoch ms, inclusive. */
+  from: number | null;
+  /** Epoch ms, exclusive. */
+  to: number | null;
+  bots: BotFilter;
+  limit: number;
+  offset: number;
+  ordering: Ordering[];
+  search: string | null;
+  /** Exact-match filters on the fields a list documents. */
+  filters: Record<string, string | number | boolean>;
+}
+
+export interface ListResult<T> {
+  count: number;
+  rows: T[];
+}
+
+export interface SessionRow {
+  session: string;
+  site: string;
+  visitor: string;
+  user: string | null;
+  firstSeen: number;
+  lastSeen: number;
+  pageviews: number;
+  events: number;
+  entryPath: string | null;
+  exitPath: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  botScore: number;
+  isBot: boolean;
+  botReasons: string[];
+}
+
+export interface PageviewRow {
+  id: string;
+  session: string;
+  ts: number;
+  url: string;
+  path: string;
+  title: string | null;
+  referrer: string | null;
+  user: string | null;
+  isBot: boolean;
+}
+
+export type FieldType = 'string' | 'integer' | 'boolean';
+
+/** Fields each list can be filtered and ordered by, and searched over (API names). */
+export interface ListFields {
+  filter: Record<string, FieldType>;
+  order: readonly string[];
+  search: readonly string[];
+}
+
+export const SESSION_FIELDS: ListFields = {
+  filter: {
+    user: 'string',
+    visitor: 'string',
+    entry_path: 'string',
+    exit_path: 'string',
+    is_bot: 'boolean',
+    pageviews: 'integer',
+  },
+  order: ['first_seen', 'last_seen', 'pageviews', 'events', 'duration'],
+  search: ['session', 'user', 'entry_path', 'exit_path', 'referrer'],
+};
+
+export const PAGEVIEW_FIELDS: ListFields = {
+  filter: { session: 'string', path: 'string', user: 'string', is_bot: 'boolean' },
+  order: ['ts', 'path'],
+  search: ['url', 'title', 'referrer'],
+};
+
+export interface Storage {
+  readonly kind: string;
+  /** Creates or upgrades the schema; safe to call on every start. */
+  migrate(): Promise<void>;
+  /** Throws when the store does not answer. */
+  ping(): Promise<void>;
+  /**
+   * Stores events durably (resolves only after commit). Concurrent calls are grouped into one
+   * transaction. Events whose (site, id) is already stored are counted as duplicates.
+   */
+  insertEvents(rows: EventRow[]): Promise<InsertResult>;
+  /** Waits until every accepted write is committed. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
+  /** Sets `key` only if absent; returns the value stored afterwards. */
+  setMetaIfAbsent(key: string, value: string): Promise<string>;
+  deleteMetaBefore(prefix: string, before: string): Promise<void>;
+
+  ensureSites(ids: string[]): Promise<void>;
+  getSite(id: string): Promise<SiteRow | null>;
+  listSites(): Promise<SiteRow[]>;
+
+  /** Raw events older than `ts` are deleted; rollups stay. Returns the number deleted. */
+  deleteEventsBefore(ts: number): Promise<number>;
+
+  getDailyTotals(range: DayRange): Promise<DailyTotalsRow[]>;
+  listSessions(query: ListQuery): Promise<ListResult<SessionRow>>;
+  getSession(site: string, session: string): Promise<SessionRow | null>;
+  listPageviews(query: ListQuery): Promise<ListResult<PageviewRow>>;
+}

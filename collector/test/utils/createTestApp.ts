@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
+import type { Storage } from '../../src/storage/types.js';
+
+export const TEST_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  app: FastifyInstance;
+  storage: Storage;
+  auth: { authorization: string };
+  close(): Promise<void>;
+}
+
+/** A collector on an in-memory SQLite store with the `demo` site, never listening. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', ...env });
+  const storage = await createSqliteStorage(':memory:');
+  await storage.migrate();
+  await storage.ensureSites(['demo', ...config.sites]);
+  const app = await buildApp({ ...config, adminToken: TEST_TOKEN }, storage);
+  await app.ready();
+  return {
+    app,
+    storage,
+    auth: { authorization: `Bearer ${TEST_TOKEN}` },
+    async close() {
+      await app.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+import SummaryReporter from './scripts/summaryReporter.js';
+
+export default defineConfig({
+  test: {
+    reporters: ['default', new SummaryReporter()],
+    projects: [
+      {
+        test: {
+          name: 'protocol',
+          include: ['packages/*/test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'sdk',
+          include: ['sdk/test/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'collector',
+          include: ['collector/test/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file starts its own collector and browser; two cores run them one by one.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
