@@ -1,0 +1,30 @@
+// Two builds: an ES module for bundlers (npm), and the minified script-tag bundle that the
+// collector serves at /s.js. Internals prefixed with `_` are mangled in the script bundle.
+import nodeResolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import typescript from '@rollup/plugin-typescript';
+
+const ts = () =>
+  typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: 'dist' });
+
+export default [
+  {
+    input: 'src/index.ts',
+    output: { file: 'dist/index.mjs', format: 'es' },
+    plugins: [nodeResolve(), ts()],
+  },
+  {
+    input: 'src/script.ts',
+    output: { file: 'dist/s.js', format: 'iife' },
+    plugins: [
+      nodeResolve(),
+      ts(),
+      terser({
+        ecma: 2020,
+        compress: { passes: 2 },
+        mangle: { properties: { regex: /^_/ } },
+        format: { comments: false },
+      }),
+    ],
+  },
+];

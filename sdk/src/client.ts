@@ -1,0 +1,136 @@
+/**
+ * One running client: builds events (id, time, session, URL, user), honours privacy
+ * switches, feeds the queue, and flushes by beacon when the page is hidden or left.
+ */
+import {
+  MAX_NAME_LENGTH,
+  MAX_PROPS,
+  MAX_PROP_VALUE_LENGTH,
+  MAX_TITLE_LENGTH,
+  MAX_URL_LENGTH,
+  MAX_USER_LENGTH,
+  type EventType,
+  type SightlineEvent,
+} from '@sightline/protocol';
+import type { SightlineConfig } from './config.js';
+import { clamp } from './lib/clamp.js';
+import { listen } from './lib/listen.js';
+import { randomId } from './lib/randomId.js';
+import { safely } from './lib/safely.js';
+import { storageOf } from './lib/storageOf.js';
+import { createSession } from './session.js';
+import { createQueue } from './transport/queue.js';
+import { sendBatch, sendBeacon } from './transport/send.js';
+import type { CaptureContext, Props } from './types.js';
+
+const OPT_OUT_KEY = 'sightline_optout';
+const USER_KEY = 'sightline_user';
+
+export interface Client {
+  emit(type: EventType, fields?: Record<string, unknown>): void;
+  track(name: string, props?: Props): void;
+  identify(user: string | null): void;
+  optOut(): void;
+  optIn(): void;
+  flush(): Promise<void>;
+  stop(): void;
+}
+
+function cleanProps(props: Props | undefined): Props | undefined {
+  if (!props || typeof props !== 'object') return undefined;
+  const out: Props = {};
+  for (const [key, value] of Object.entries(props).slice(0, MAX_PROPS)) {
+    const k = clamp(key, MAX_NAME_LENGTH);
+    if (typeof value === 'string') out[k] = clamp(value, MAX_PROP_VALUE_LENGTH);
+    else if (typeof value === 'number' ? Number.isFinite(value) : typeof value === 'boolean' || value === null) out[k] = value;
+  }
+  return out;
+}
+
+/** Strings of an event cut to the wire bounds (a 400 would drop the whole batch). */
+function clampFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...fields };
+  if (typeof out.title === 'string') out.title = clamp(out.title, MAX_TITLE_LENGTH);
+  if (typeof out.referrer === 'string') out.referrer = out.referrer ? clamp(out.referrer, MAX_URL_LENGTH) : undefined;
+  if (typeof out.name === 'string') out.name = clamp(out.name, MAX_NAME_LENGTH);
+  return out;
+}
+
+export function createClient(config: SightlineConfig): Client {
+  const debug = (message: string, detail?: unknown): void => {
+    if (config.debug) console.debug(`[sightline] ${message}`, detail ?? '');
+  };
+  const storage = storageOf(window);
+  const session = createSession(storage);
+  const read = (key: string): string | null => {
+    try {
+      return storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const write = (key: string, value: string | null): void => {
+    try {
+      if (value === null) storage?.removeItem(key);
+      else storage?.setItem(key, value);
+    } catch {
+      debug(`could not persist ${key}`);
+    }
+  };
+  let user = read(USER_KEY);
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
+  const privacySignal = config.respectDnt && (nav.doNotTrack === '1' || nav.globalPrivacyControl === true);
+
+  const queue = createQueue({
+    site: config.site,
+    maxBatch: config.maxBatch,
+    flushInterval: config.flushInterval,
+    send: (body) => sendBatch(config.collectUrl, body),
+    beacon: (body) => sendBeacon(config.collectUrl, body),
+    debug,
+  });
+
+  const emit = safely((type: EventType, fields: Record<string, unknown> = {}) => {
+    if (privacySignal) return debug(`${type} not sent: Do-Not-Track / Global Privacy Control`);
+    if (read(OPT_OUT_KEY) === '1') return debug(`${type} not sent: opted out`);
+    const now = Date.now();
+    const event = {
+      ...clampFields(fields),
+      id: randomId(),
+      type,
+      ts: now,
+      session: session.touch(now),
+      url: clamp(location.href, MAX_URL_LENGTH),
+      ...(user ? { user } : {}),
+    } as SightlineEvent;
+    queue.add(event);
+  }, (error) => debug('event not built', error));
+
+  const ctx: CaptureContext = { emit: (type, fields) => emit(type, fields), debug };
+  const stops = config.capture.map((capture) => safely(capture, (error) => debug('capture failed to start', error))(ctx));
+  const leave = (): void => queue.flushBeacon();
+  stops.push(
+    listen(document, 'visibilitychange', () => {
+      if (document.visibilityState === 'hidden') leave();
+    }),
+    listen(window, 'pagehide', leave),
+  );
+
+  return {
+    emit: (type, fields) => emit(type, fields),
+    track: (name, props) => {
+      if (typeof name !== 'string' || !name) return debug('track() needs an event name');
+      emit('custom', { name, props: cleanProps(props) });
+    },
+    identify: (id) => {
+      user = typeof id === 'string' && id ? clamp(id, MAX_USER_LENGTH) : null;
+      write(USER_KEY, user);
+    },
+    optOut: () => write(OPT_OUT_KEY, '1'),
+    optIn: () => write(OPT_OUT_KEY, null),
+    flush: () => queue.flush(),
+    stop: () => {
+      for (const stop of stops) stop?.();
+    },
+  };
+}

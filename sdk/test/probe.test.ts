@@ -1,0 +1,25 @@
+import { test, vi } from 'vitest';
+test('probe', async () => {
+  let pop = 0; window.addEventListener('popstate', () => pop++);
+  let hc = 0; window.addEventListener('hashchange', (e) => { hc++; console.log('hc', (e as any).oldURL, (e as any).newURL); });
+  location.hash = '#sec';
+  await new Promise(r => setTimeout(r, 10));
+  console.log('pop', pop, 'hc', hc, location.href);
+  history.pushState(null, '', '/b#/z');
+  await new Promise(r => setTimeout(r, 10));
+  console.log('pop', pop, 'hc', hc, location.href);
+  const e = new PageTransitionEvent('pageshow', { persisted: true });
+  console.log('persisted', e.persisted);
+  let p: any; window.addEventListener('pageshow', (ev) => p = (ev as any).persisted); window.dispatchEvent(e); console.log('got', p);
+  const s = document.createElement('script'); s.src = 'http://collector.test/s.js'; s.dataset.site = 'demo'; s.setAttribute('data-collect-path', '/x');
+  console.log(s.dataset.site, s.dataset.collectPath, s.src);
+  Object.defineProperty(document, 'currentScript', { configurable: true, get: () => s });
+  console.log(document.currentScript === s);
+  delete (document as any).currentScript; console.log(document.currentScript);
+  Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
+  console.log(document.visibilityState); delete (document as any).visibilityState; console.log(document.visibilityState);
+  vi.stubGlobal('navigator', navigator);
+  Object.defineProperty(navigator, 'doNotTrack', { configurable: true, value: '1' }); console.log(navigator.doNotTrack); delete (navigator as any).doNotTrack; console.log(navigator.doNotTrack);
+  console.log('rs', typeof new Response('x', {status: 202}).status, new Response(null, {status: 503, headers: {'Retry-After': '5'}}).headers.get('retry-after'));
+  console.log(Object.getOwnPropertyDescriptor(window, 'fetch'), Object.getOwnPropertyDescriptor(globalThis, 'fetch')?.configurable, window === globalThis);
+});
