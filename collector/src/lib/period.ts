@@ -8,9 +8,17 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export const ISO_DATE_OR_DATETIME =
   '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?)?$';
 
+/** `Date.parse` rolls 2024-02-30 over to March 1; a real calendar day reads back unchanged. */
+function isCalendarDay(day: string): boolean {
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(ms) && utcDay(ms) === day;
+}
+
 function parse(text: string, field: string): number {
   const ms = Date.parse(DATE_ONLY.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(ms)) throw new InvalidQueryError(`${field} is not a valid date: ${text}`);
+  if (Number.isNaN(ms) || !isCalendarDay(text.slice(0, 10))) {
+    throw new InvalidQueryError(`${field} is not a valid date: ${text}`);
+  }
   return ms;
 }
 
@@ -27,7 +35,8 @@ export function parsePeriod(
   now = Date.now(),
 ): Period {
   const end = to ? parse(to, 'to') + (DATE_ONLY.test(to) ? DAY_MS : 0) : now;
-  const start = from ? parse(from, 'from') : Math.floor(end / DAY_MS) * DAY_MS - (defaultDays - 1) * DAY_MS;
+  // `defaultDays` whole days ending with the last day in the period (`end` is exclusive).
+  const start = from ? parse(from, 'from') : Math.floor((end - 1) / DAY_MS) * DAY_MS - (defaultDays - 1) * DAY_MS;
   if (start >= end) throw new InvalidQueryError('from must be before to');
   return { from: start, to: end };
 }

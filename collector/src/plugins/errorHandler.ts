@@ -14,7 +14,8 @@ function codeFor(error: FastifyError, status: number): string {
   if (status === 429) return 'rate_limited';
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return 'invalid_json';
   if (error.code?.startsWith('FST_ERR_CTP')) return 'invalid_body';
-  if (error.code && !error.code.startsWith('FST_')) return error.code;
+  // @fastify/error upper-cases codes; ours are documented in lower case (errors.ts).
+  if (error.code && !error.code.startsWith('FST_')) return error.code.toLowerCase();
   return 'bad_request';
 }
 

@@ -154,25 +154,43 @@ async function foldIntoAggregates(db: Db, stored: EventRow[]): Promise<void> {
   await db.run(UPSERT_ROLLUP, [JSON.stringify(deltas)]);
 }
 
+/**
+ * All requests of the group go into one INSERT. An event id sent twice within the group
+ * (a retry racing its original) is stored for the first request that carried it.
+ */
 export async function commitEvents(db: Db, groups: EventRow[][]): Promise<InsertResult[]> {
+  const owner = new Map<string, number>();
+  const rows: EventRow[] = [];
+  groups.forEach((group, i) => {
+    for (const row of group) {
+      const k = key(row.site, row.eventId);
+      if (owner.has(k)) continue;
+      owner.set(k, i);
+      rows.push(row);
+    }
+  });
   await db.exec('BEGIN IMMEDIATE');
   try {
-    const results: InsertResult[] = [];
+    const inserted = await db.all<{ site: string; event_id: string }>(INSERT_EVENTS, [
+      JSON.stringify(rows),
+    ]);
+    const counts = groups.map(() => 0);
     const stored: EventRow[] = [];
-    for (const rows of groups) {
-      const byId = new Map(rows.map((r) => [key(r.site, r.eventId), r]));
-      const inserted = await db.all<{ site: string; event_id: string }>(INSERT_EVENTS, [
-        JSON.stringify(rows),
-      ]);
-      for (const r of inserted) {
-        const row = byId.get(key(r.site, r.event_id));
-        if (row) stored.push(row);
-      }
-      results.push({ inserted: inserted.length, duplicates: rows.length - inserted.length });
+    const byKey = new Map(rows.map((r) => [key(r.site, r.eventId), r]));
+    for (const r of inserted) {
+      const k = key(r.site, r.event_id);
+      const row = byKey.get(k);
+      if (!row) continue;
+      stored.push(row);
+      const i = owner.get(k) as number;
+      counts[i] = (counts[i] ?? 0) + 1;
     }
     if (stored.length > 0) await foldIntoAggregates(db, stored);
     await db.exec('COMMIT');
-    return results;
+    return groups.map((group, i) => ({
+      inserted: counts[i] ?? 0,
+      duplicates: group.length - (counts[i] ?? 0),
+    }));
   } catch (error) {
     try {
       await db.exec('ROLLBACK');

@@ -117,7 +117,11 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     },
 
     async deleteEventsBefore(ts) {
-      const { changes } = await writer.run('DELETE FROM events WHERE ts < ?', [ts]);
+      // Per site, so that each delete walks the (site, ts) index.
+      const { changes } = await writer.run(
+        'DELETE FROM events WHERE rid IN (SELECT e.rid FROM sites AS s JOIN events AS e ON e.site = s.id AND e.ts < ?)',
+        [ts],
+      );
       return changes;
     },
 

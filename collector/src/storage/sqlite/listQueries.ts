@@ -4,6 +4,8 @@ import type { Db } from './db.js';
 
 interface ListSpec {
   from: string;
+  /** Condition every row of the list meets. */
+  baseWhere: string;
   /** Column (with alias) of the time bound. */
   timeColumn: string;
   /** Column of the bot verdict. */
@@ -20,7 +22,7 @@ function escapeLike(text: string): string {
 }
 
 function buildWhere(spec: ListSpec, q: ListQuery, searchFields: readonly string[]) {
-  const where = ['site = ?'];
+  const where = [spec.baseWhere, 'site = ?'];
   const params: unknown[] = [q.site];
   if (q.from !== null) {
     where.push(`${spec.timeColumn} >= ?`);
@@ -78,6 +80,7 @@ const SESSION_SELECT = `
 
 const sessionSpec: ListSpec = {
   from: 'sessions',
+  baseWhere: 'true',
   timeColumn: 'first_ts',
   botColumn: 'is_bot',
   columns: {
@@ -121,25 +124,26 @@ export async function getSession(db: Db, site: string, session: string): Promise
   return raw ? toSession(raw) : null;
 }
 
-// Pageviews join their session for the bot verdict, which lives on the session.
+// The bot verdict lives on the session; it is looked up only where it is asked for.
+const PAGEVIEW_IS_BOT = '(SELECT s.is_bot FROM sessions AS s WHERE s.site = events.site AND s.session_id = events.session)';
+
 const pageviewSpec: ListSpec = {
-  from: `(SELECT e.*, s.is_bot AS is_bot FROM events AS e
-          JOIN sessions AS s ON s.site = e.site AND s.session_id = e.session
-          WHERE e.type = 'pageview')`,
+  from: 'events',
+  baseWhere: "type = 'pageview'",
   timeColumn: 'ts',
-  botColumn: 'is_bot',
+  botColumn: PAGEVIEW_IS_BOT,
   columns: {
     session: 'session',
     path: 'path',
     user: 'user_id',
-    is_bot: 'is_bot',
+    is_bot: PAGEVIEW_IS_BOT,
     url: 'url',
     title: 'title',
     referrer: 'referrer',
     ts: 'ts',
   },
   select: `event_id AS id, session, ts, url, path, title, referrer, user_id AS user,
-           is_bot AS isBot`,
+           coalesce(${PAGEVIEW_IS_BOT}, 0) AS isBot`,
   tieBreak: 'rid ASC',
 };
 

@@ -40,9 +40,8 @@ export const migrations: Migration[] = [
         data TEXT,
         UNIQUE (site, event_id)
       );
-      CREATE INDEX events_site_type_ts ON events (site, type, ts);
+      CREATE INDEX events_site_ts ON events (site, ts);
       CREATE INDEX events_site_session_ts ON events (site, session, ts);
-      CREATE INDEX events_ts ON events (ts);
 
       -- One row per client session, maintained at ingest.
       CREATE TABLE sessions (
