@@ -50,6 +50,16 @@ export async function buildApp(config: AppConfig, storage: Storage): Promise<Fas
     }
   });
 
+  // On close, responses still in flight tell their clients to hang up, so keep-alive
+  // sockets do not hold the shutdown open until their idle timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await app.register(rateLimit, { global: false });
   const requireAdmin = createRequireAdmin(config.adminToken);
   await app.register(healthRoutes(storage));
