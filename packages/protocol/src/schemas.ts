@@ -68,6 +68,7 @@ export const eventSchema = {
   $id: 'sightline-event',
   type: 'object',
   required: ['type'],
+  properties: { type: { type: 'string' } },
   discriminator: { propertyName: 'type' },
   oneOf: [{ $ref: 'sightline-pageview-event' }, { $ref: 'sightline-custom-event' }],
 } as const;
