@@ -78,6 +78,8 @@ export function createClient(config: SightlineConfig): Client {
     }
   };
   let user = read(USER_KEY);
+  // This page's own choice, honoured even where storage cannot keep it.
+  let optedOut = false;
   const nav = navigator as Navigator & { globalPrivacyControl?: boolean };
   const privacySignal = config.respectDnt && (nav.doNotTrack === '1' || nav.globalPrivacyControl === true);
 
@@ -92,7 +94,7 @@ export function createClient(config: SightlineConfig): Client {
 
   const emit = safely((type: EventType, fields: Record<string, unknown> = {}) => {
     if (privacySignal) return debug(`${type} not sent: Do-Not-Track / Global Privacy Control`);
-    if (read(OPT_OUT_KEY) === '1') return debug(`${type} not sent: opted out`);
+    if (optedOut || read(OPT_OUT_KEY) === '1') return debug(`${type} not sent: opted out`);
     const now = Date.now();
     const event = {
       ...clampFields(fields),
@@ -126,8 +128,14 @@ export function createClient(config: SightlineConfig): Client {
       user = typeof id === 'string' && id ? clamp(id, MAX_USER_LENGTH) : null;
       write(USER_KEY, user);
     },
-    optOut: () => write(OPT_OUT_KEY, '1'),
-    optIn: () => write(OPT_OUT_KEY, null),
+    optOut: () => {
+      optedOut = true;
+      write(OPT_OUT_KEY, '1');
+    },
+    optIn: () => {
+      optedOut = false;
+      write(OPT_OUT_KEY, null);
+    },
     flush: () => queue.flush(),
     stop: () => {
       for (const stop of stops) stop?.();

@@ -40,13 +40,15 @@ export function resolveConfig(options: SightlineOptions): SightlineConfig {
     throw new TypeError('sightline: init({ site }) needs the site id registered on the collector');
   }
   const base = (options.endpoint || location.origin).replace(/\/+$/, '');
+  const path = options.collectPath || '/v1/collect';
   return {
     site: options.site,
-    collectUrl: base + (options.collectPath || '/v1/collect'),
+    collectUrl: base + (path.startsWith('/') ? path : `/${path}`),
     capture: options.capture || [capturePageviews],
     respectDnt: options.respectDnt !== false,
     debug: !!options.debug,
     flushInterval: options.flushInterval ?? 1000,
-    maxBatch: Math.min(Math.max(options.maxBatch ?? 20, 1), 100),
+    // NaN would make every batch empty: the queue would never drain.
+    maxBatch: Math.min(Math.max(Number.isFinite(options.maxBatch) ? (options.maxBatch as number) : 20, 1), 100),
   };
 }

@@ -14,8 +14,11 @@ export const capturePageviews: Capture = (ctx) => {
   let lastKey: string | null = null;
   let lastHref = '';
   let scheduled = false;
+  let stopped = false;
 
   const check = (force: boolean): void => {
+    // After stop(): a navigation still pending, or our wrapper kept under someone else's.
+    if (stopped) return;
     const key = routeKey(location);
     if (key === lastKey && !force) return;
     // The first view keeps the document's referrer; later ones come from the previous page.
@@ -57,6 +60,7 @@ export const capturePageviews: Capture = (ctx) => {
   check(false);
 
   return () => {
+    stopped = true;
     for (const stop of stops) stop();
     for (const method of ['pushState', 'replaceState'] as const) {
       // Restore only if nobody wrapped our wrapper since.

@@ -5,6 +5,7 @@
  * page is hidden or left, whatever waits goes out by beacon.
  */
 import { MAX_EVENTS_PER_BATCH, type SightlineEvent } from '@sightline/protocol';
+import { byteLength } from '../lib/byteLength.js';
 import { KEEPALIVE_MAX_BYTES, type SendOutcome } from './send.js';
 
 /** Leaves room under the keepalive/beacon limit for the envelope. */
@@ -58,12 +59,19 @@ export function createQueue(o: QueueOptions): Queue {
         backoff = base;
         const wait = Math.max(outcome.afterMs ?? 0, base / 2 + Math.random() * (base / 2));
         o.debug(`send failed (${outcome.reason}); retrying in ${Math.round(wait)} ms`);
+        // Replaces the flushInterval timer that events added meanwhile may have set.
+        clearTimeout(timer);
+        timer = undefined;
         schedule(wait);
         return;
       }
       backoff = 0;
-      // The batch is still at the front: beacons only take what is not in flight.
-      pending.splice(0, batch.length);
+      // The batch is still at the front: beacons only take what is not in flight. A full
+      // queue may have dropped part of it meanwhile, so remove by identity, not by count.
+      const sent = new Set(batch);
+      let n = 0;
+      while (n < pending.length && sent.has(pending[n] as SightlineEvent)) n++;
+      pending.splice(0, n);
       if (outcome.kind === 'drop') o.debug(`batch dropped: ${outcome.reason}`, batch);
     }
   }
@@ -86,7 +94,8 @@ export function createQueue(o: QueueOptions): Queue {
         const dropped = pending.splice(0, pending.length - MAX_QUEUED);
         o.debug(`queue full: ${dropped.length} oldest events dropped`);
       }
-      if (pending.length >= o.maxBatch && !sending) void flush();
+      // While backing off, a full batch waits for the retry like the rest.
+      if (pending.length >= o.maxBatch && !sending && backoff === 0) void flush();
       else schedule(o.flushInterval);
     },
     flush,
@@ -104,7 +113,7 @@ export function createQueue(o: QueueOptions): Queue {
         chunkBytes = 0;
       };
       for (const event of rest) {
-        const bytes = JSON.stringify(event).length + 1;
+        const bytes = byteLength(JSON.stringify(event)) + 1;
         if (chunk.length >= MAX_EVENTS_PER_BATCH || chunkBytes + bytes > BEACON_MAX_BYTES) sendChunk();
         chunk.push(event);
         chunkBytes += bytes;

@@ -3,6 +3,8 @@
  * CORS-simple request (no preflight) that outlives the page. The answer decides the batch's
  * fate: delivered, retried later, or dropped (a 4xx other than 408/429 will never succeed).
  */
+import { byteLength } from '../lib/byteLength.js';
+
 export type SendOutcome =
   | { kind: 'ok' }
   | { kind: 'retry'; afterMs: number | null; reason: string }
@@ -26,7 +28,7 @@ export async function sendBatch(url: string, body: string): Promise<SendOutcome>
       method: 'POST',
       body,
       headers: { 'content-type': 'text/plain' },
-      keepalive: body.length <= KEEPALIVE_MAX_BYTES,
+      keepalive: byteLength(body) <= KEEPALIVE_MAX_BYTES,
       credentials: 'omit',
     });
   } catch (error) {

@@ -1,0 +1,24 @@
+import type { EventType } from '@sightline/protocol';
+import type { CaptureContext } from '../../src/types.js';
+
+export interface RecordedEmit {
+  type: EventType;
+  fields: Record<string, unknown>;
+  /** `location.href` when the event was emitted (the client stamps it as `url`). */
+  href: string;
+}
+
+/** A capture context that records what a capture module emits, instead of sending it. */
+export function createRecordingContext(): { ctx: CaptureContext; emitted: RecordedEmit[]; debug: string[] } {
+  const emitted: RecordedEmit[] = [];
+  const debug: string[] = [];
+  const ctx: CaptureContext = {
+    emit: (type, fields = {}) => {
+      emitted.push({ type, fields, href: location.href });
+    },
+    debug: (message) => {
+      debug.push(message);
+    },
+  };
+  return { ctx, emitted, debug };
+}
