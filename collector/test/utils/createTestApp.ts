@@ -13,10 +13,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A collector on an in-memory SQLite store with the `demo` site, never listening. */
+/**
+ * A collector with the `demo` site, never listening: on an in-memory SQLite store, or on the
+ * file named by `DATABASE_URL=sqlite:PATH` when `env` gives one.
+ */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', ...env });
-  const storage = await createSqliteStorage(':memory:');
+  const path = env.DATABASE_URL && config.database.kind === 'sqlite' ? config.database.path : ':memory:';
+  const storage = await createSqliteStorage(path);
   await storage.migrate();
   await storage.ensureSites(['demo', ...config.sites]);
   const app = await buildApp({ ...config, adminToken: TEST_TOKEN }, storage);
