@@ -6,6 +6,8 @@ import {
   MAX_EVENT_AGE_MS,
   MAX_FUTURE_SKEW_MS,
   type CollectBody,
+  type PageContext,
+  type PageviewEvent,
   type SightlineEvent,
 } from '@sightline/protocol';
 import { InvalidEventError } from '../errors.js';
@@ -42,11 +44,31 @@ function parseHttpUrl(text: string, field: string): URL {
   return url;
 }
 
+/** Fields every event type has; the rest of an event is its own data. */
+const COMMON = new Set(['id', 'type', 'ts', 'session', 'url', 'user', 'pv', 'title', 'referrer', 'name']);
+const CONTEXT = ['screen', 'viewport', 'language', 'timezone', 'device'] as const;
+
+function ownData(event: SightlineEvent): Record<string, unknown> | null {
+  const data: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(event)) {
+    if (!COMMON.has(k) && v !== undefined) data[k] = v;
+  }
+  return Object.keys(data).length > 0 ? data : null;
+}
+
+function contextOf(event: PageviewEvent): PageContext | null {
+  const context: PageContext = {};
+  for (const k of CONTEXT) if (event[k] !== undefined) Object.assign(context, { [k]: event[k] });
+  return Object.keys(context).length > 0 ? context : null;
+}
+
 function toRow(event: SightlineEvent, index: number, facts: RequestFacts): EventRow {
   const url = parseHttpUrl(event.url, `events/${index}/url`);
   // A clock ahead of ours by more than a few minutes is wrong; keep the event at arrival time.
   const ts = event.ts > facts.receivedAt + MAX_FUTURE_SKEW_MS ? facts.receivedAt : event.ts;
-  const base = {
+  const data = ownData(event);
+  const pageview = event.type === 'pageview' ? event : null;
+  return {
     site: facts.site,
     eventId: event.id,
     type: event.type,
@@ -57,23 +79,13 @@ function toRow(event: SightlineEvent, index: number, facts: RequestFacts): Event
     user: event.user ?? null,
     url: url.href,
     path: pathOf(url),
+    title: pageview?.title ?? null,
+    referrer: pageview?.referrer || null,
+    name: 'name' in event ? event.name : null,
+    data: data ? JSON.stringify(data) : null,
+    pv: event.pv ?? null,
     userAgent: facts.userAgent,
-  };
-  if (event.type === 'pageview') {
-    return {
-      ...base,
-      title: event.title ?? null,
-      referrer: event.referrer || null,
-      name: null,
-      data: null,
-    };
-  }
-  return {
-    ...base,
-    title: null,
-    referrer: null,
-    name: event.name,
-    data: event.props ? JSON.stringify(event.props) : null,
+    context: pageview ? contextOf(pageview) : null,
   };
 }
 

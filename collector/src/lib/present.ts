@@ -21,6 +21,11 @@ export function presentSession(s: SessionRow) {
     bot_score: s.botScore,
     is_bot: s.isBot,
     bot_reasons: s.botReasons,
+    screen: s.screen ?? null,
+    viewport: s.viewport ?? null,
+    language: s.language ?? null,
+    timezone: s.timezone ?? null,
+    device: s.device ?? null,
   };
 }
 

@@ -64,7 +64,7 @@ export function collectRoutes(
         const userAgent = request.headers['user-agent'] ?? '';
         const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
         const batch = prepareEvents(request.body, { site: siteId, visitor, userAgent: userAgent || null, receivedAt });
-        const stored = await storage.insertEvents(batch.rows);
+        const stored = await storage.insertEvents(batch.rows, request.body.dropped ?? null);
         return reply.status(202).send({ accepted: stored.inserted, duplicates: stored.duplicates, rejected: batch.tooOld });
       },
     );

@@ -59,6 +59,11 @@ export const sessionItem = {
     bot_score: { type: 'number' },
     is_bot: { type: 'boolean' },
     bot_reasons: { type: 'array', items: { type: 'string' } },
+    screen: { type: ['string', 'null'] },
+    viewport: { type: ['string', 'null'] },
+    language: { type: ['string', 'null'] },
+    timezone: { type: ['string', 'null'] },
+    device: { type: ['string', 'null'] },
   },
 } as const;
 

@@ -3,6 +3,8 @@
  * (`sqlite/`, later `postgres/`) implements it with its own SQL and migrations.
  */
 
+import type { PageContext } from '@sightline/protocol';
+
 export type BotFilter = 'exclude' | 'include' | 'only';
 
 /** One event as the collector stores it, after validation and enrichment. */
@@ -20,11 +22,19 @@ export interface EventRow {
   path: string;
   title: string | null;
   referrer: string | null;
+  /** Custom event name, vital name. */
   name: string | null;
-  /** JSON text of type-specific data (custom event props …). */
+  /** JSON text of the type's own fields (custom event props, click target, vital value …). */
   data: string | null;
+  /** Id of the pageview the event belongs to. */
+  pv: string | null;
   userAgent: string | null;
+  /** Page context of a pageview (screen, viewport, language, time zone, device class). */
+  context?: PageContext | null;
 }
+
+/** Events the SDK dropped before sending, by reason (`queue_full` …). */
+export type DropCounts = Record<string, number>;
 
 export interface InsertResult {
   inserted: number;
@@ -79,7 +89,7 @@ export interface ListResult<T> {
   rows: T[];
 }
 
-export interface SessionRow {
+export interface SessionRow extends PageContext {
   session: string;
   site: string;
   visitor: string;
@@ -147,7 +157,7 @@ export interface Storage {
    * Stores events durably (resolves only after commit). Concurrent calls are grouped into one
    * transaction. Events whose (site, id) is already stored are counted as duplicates.
    */
-  insertEvents(rows: EventRow[]): Promise<InsertResult>;
+  insertEvents(rows: EventRow[], dropped?: DropCounts | null): Promise<InsertResult>;
   /** Waits until every accepted write is committed. */
   flush(): Promise<void>;
   close(): Promise<void>;

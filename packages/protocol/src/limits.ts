@@ -15,3 +15,7 @@ export const MAX_PROP_VALUE_LENGTH = 512;
 export const MAX_EVENT_AGE_MS = 31 * 24 * 3600 * 1000;
 /** Clock skew tolerated for events that claim to come from the future. */
 export const MAX_FUTURE_SKEW_MS = 10 * 60 * 1000;
+export const MAX_SELECTOR_LENGTH = 256;
+export const MAX_TEXT_LENGTH = 256;
+export const MAX_MESSAGE_LENGTH = 1024;
+export const MAX_STACK_LENGTH = 4096;

@@ -5,9 +5,13 @@
 import {
   MAX_EVENTS_PER_BATCH,
   MAX_ID_LENGTH,
+  MAX_MESSAGE_LENGTH,
   MAX_NAME_LENGTH,
   MAX_PROPS,
   MAX_PROP_VALUE_LENGTH,
+  MAX_SELECTOR_LENGTH,
+  MAX_STACK_LENGTH,
+  MAX_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
   MAX_USER_LENGTH,
@@ -20,37 +24,52 @@ const idString = {
   pattern: '^[A-Za-z0-9_.:-]+$',
 } as const;
 
+const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
+const ms = { type: 'number', minimum: 0, maximum: 86_400_000 } as const;
+
 const baseProperties = {
   id: idString,
   ts: { type: 'integer', minimum: 0 },
   session: idString,
   url: { type: 'string', minLength: 1, maxLength: MAX_URL_LENGTH },
   user: { type: 'string', minLength: 1, maxLength: MAX_USER_LENGTH },
+  pv: idString,
 } as const;
 
 const baseRequired = ['id', 'type', 'ts', 'session', 'url'] as const;
 
-export const pageviewEventSchema = {
-  $id: 'sightline-pageview-event',
-  type: 'object',
-  additionalProperties: false,
-  required: baseRequired,
-  properties: {
-    ...baseProperties,
-    type: { const: 'pageview' },
-    title: { type: 'string', maxLength: MAX_TITLE_LENGTH },
-    referrer: { type: 'string', maxLength: MAX_URL_LENGTH },
-  },
-} as const;
+/** One event type's schema: the common fields plus its own. */
+function eventSchema<const T extends string, const P extends object, const R extends readonly string[]>(
+  type: T,
+  properties: P,
+  required: R,
+) {
+  return {
+    $id: `sightline-${type}-event`,
+    type: 'object',
+    additionalProperties: false,
+    required: [...baseRequired, ...required],
+    properties: { ...baseProperties, type: { const: type }, ...properties },
+  } as const;
+}
 
-export const customEventSchema = {
-  $id: 'sightline-custom-event',
-  type: 'object',
-  additionalProperties: false,
-  required: [...baseRequired, 'name'],
-  properties: {
-    ...baseProperties,
-    type: { const: 'custom' },
+export const pageviewEventSchema = eventSchema(
+  'pageview',
+  {
+    title: text(MAX_TITLE_LENGTH),
+    referrer: text(MAX_URL_LENGTH),
+    screen: { type: 'string', pattern: '^\\d{1,5}x\\d{1,5}$' },
+    viewport: { type: 'string', pattern: '^\\d{1,5}x\\d{1,5}$' },
+    language: text(35),
+    timezone: text(64),
+    device: { enum: ['mobile', 'tablet', 'desktop'] },
+  },
+  [],
+);
+
+export const customEventSchema = eventSchema(
+  'custom',
+  {
     name: { type: 'string', minLength: 1, maxLength: MAX_NAME_LENGTH },
     props: {
       type: 'object',
@@ -62,15 +81,76 @@ export const customEventSchema = {
       },
     },
   },
-} as const;
+  ['name'],
+);
 
-export const eventSchema = {
+export const clickEventSchema = eventSchema(
+  'click',
+  {
+    selector: text(MAX_SELECTOR_LENGTH),
+    tag: { type: 'string', maxLength: 32 },
+    text: text(MAX_TEXT_LENGTH),
+    href: text(MAX_URL_LENGTH),
+    kind: { enum: ['link', 'outbound', 'download', 'button', 'other'] },
+    rage: { type: 'integer', minimum: 2, maximum: 1000 },
+    dead: { type: 'boolean' },
+  },
+  ['selector', 'tag', 'kind'],
+);
+
+export const scrollEventSchema = eventSchema(
+  'scroll',
+  { depth: { type: 'number', minimum: 0, maximum: 100 } },
+  ['depth'],
+);
+
+export const engagementEventSchema = eventSchema('engagement', { ms }, ['ms']);
+
+export const timingEventSchema = eventSchema('timing', { ttfb: ms, domReady: ms, load: ms }, []);
+
+export const vitalEventSchema = eventSchema(
+  'vital',
+  {
+    name: { enum: ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] },
+    value: { type: 'number', minimum: 0, maximum: 86_400_000 },
+    rating: { enum: ['good', 'needs-improvement', 'poor'] },
+    element: text(MAX_SELECTOR_LENGTH),
+  },
+  ['name', 'value'],
+);
+
+export const errorEventSchema = eventSchema(
+  'error',
+  {
+    kind: { enum: ['error', 'rejection'] },
+    message: text(MAX_MESSAGE_LENGTH),
+    source: text(MAX_URL_LENGTH),
+    line: { type: 'integer', minimum: 0 },
+    col: { type: 'integer', minimum: 0 },
+    stack: text(MAX_STACK_LENGTH),
+    count: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+  },
+  ['kind', 'message', 'count'],
+);
+
+const typedSchemas = [
+  pageviewEventSchema,
+  customEventSchema,
+  clickEventSchema,
+  scrollEventSchema,
+  engagementEventSchema,
+  timingEventSchema,
+  vitalEventSchema,
+  errorEventSchema,
+] as const;
+
+export const anyEventSchema = {
   $id: 'sightline-event',
   type: 'object',
   required: ['type'],
   properties: { type: { type: 'string' } },
   discriminator: { propertyName: 'type' },
-  oneOf: [{ $ref: 'sightline-pageview-event' }, { $ref: 'sightline-custom-event' }],
+  oneOf: typedSchemas.map((s) => ({ $ref: s.$id })),
 } as const;
 
 export const collectBodySchema = {
@@ -86,13 +166,14 @@ export const collectBodySchema = {
       maxItems: MAX_EVENTS_PER_BATCH,
       items: { $ref: 'sightline-event' },
     },
+    dropped: {
+      type: 'object',
+      maxProperties: 8,
+      propertyNames: { maxLength: 32 },
+      additionalProperties: { type: 'integer', minimum: 0 },
+    },
   },
 } as const;
 
 /** Every schema with an `$id`, in an order Ajv can add them in. */
-export const protocolSchemas = [
-  pageviewEventSchema,
-  customEventSchema,
-  eventSchema,
-  collectBodySchema,
-] as const;
+export const protocolSchemas = [...typedSchemas, anyEventSchema, collectBodySchema] as const;

@@ -3,29 +3,31 @@
  * fold the newly stored ones into sessions and the daily rollup — a fixed number of
  * set-based statements per group, whatever its size.
  */
-import type { EventRow, InsertResult } from '../types.js';
+import type { DropCounts, EventRow, InsertResult } from '../types.js';
 import { utcDay } from '../../lib/time.js';
 import type { Db } from './db.js';
 
 const INSERT_EVENTS = `
   INSERT OR IGNORE INTO events
     (site, event_id, type, ts, received_at, session, visitor, user_id, url, path, title,
-     referrer, name, data)
+     referrer, name, data, pv)
   SELECT e.value->>'site', e.value->>'eventId', e.value->>'type', e.value->>'ts',
          e.value->>'receivedAt', e.value->>'session', e.value->>'visitor', e.value->>'user',
          e.value->>'url', e.value->>'path', e.value->>'title', e.value->>'referrer',
-         e.value->>'name', e.value->>'data'
+         e.value->>'name', e.value->>'data', e.value->>'pv'
   FROM json_each(?) AS e WHERE true
   RETURNING site, event_id`;
 
 const UPSERT_SESSIONS = `
   INSERT INTO sessions
     (site, session_id, visitor, user_id, first_ts, last_ts, pageviews, events,
-     entry_ts, entry_path, exit_ts, exit_path, referrer, user_agent)
+     entry_ts, entry_path, exit_ts, exit_path, referrer, user_agent,
+     screen, viewport, language, timezone, device)
   SELECT s.value->>'site', s.value->>'session', s.value->>'visitor', s.value->>'user',
          s.value->>'firstTs', s.value->>'lastTs', s.value->>'pageviews', s.value->>'events',
          s.value->>'entryTs', s.value->>'entryPath', s.value->>'exitTs', s.value->>'exitPath',
-         s.value->>'referrer', s.value->>'userAgent'
+         s.value->>'referrer', s.value->>'userAgent', s.value->>'screen', s.value->>'viewport',
+         s.value->>'language', s.value->>'timezone', s.value->>'device'
   FROM json_each(?) AS s WHERE true
   ON CONFLICT (site, session_id) DO UPDATE SET
     user_id = coalesce(excluded.user_id, user_id),
@@ -41,7 +43,22 @@ const UPSERT_SESSIONS = `
     exit_path = CASE WHEN excluded.exit_ts >= coalesce(exit_ts, excluded.exit_ts)
                      THEN excluded.exit_path ELSE exit_path END,
     exit_ts = max(coalesce(exit_ts, excluded.exit_ts), coalesce(excluded.exit_ts, exit_ts)),
-    user_agent = coalesce(user_agent, excluded.user_agent)`;
+    user_agent = coalesce(user_agent, excluded.user_agent),
+    screen = coalesce(screen, excluded.screen),
+    viewport = coalesce(viewport, excluded.viewport),
+    language = coalesce(language, excluded.language),
+    timezone = coalesce(timezone, excluded.timezone),
+    device = coalesce(device, excluded.device)`;
+
+const UPSERT_DROPS = `
+  INSERT INTO sdk_drops (site, day, reason, count)
+  SELECT d.value->>0, d.value->>1, d.value->>2, d.value->>3 FROM json_each(?) AS d WHERE true
+  ON CONFLICT (site, day, reason) DO UPDATE SET count = count + excluded.count`;
+
+export interface IngestItem {
+  rows: EventRow[];
+  dropped: DropCounts | null;
+}
 
 const INSERT_SESSION_DAYS = `
   INSERT OR IGNORE INTO session_days (site, day, session_id)
@@ -77,6 +94,11 @@ interface SessionDelta {
   exitPath: string | null;
   referrer: string | null;
   userAgent: string | null;
+  screen?: string;
+  viewport?: string;
+  language?: string;
+  timezone?: string;
+  device?: string;
 }
 
 const key = (...parts: string[]): string => parts.join('\u0000');
@@ -113,6 +135,7 @@ function foldSession(sessions: Map<string, SessionDelta>, row: EventRow): void {
     s.entryTs = row.ts;
     s.entryPath = row.path;
     s.referrer = row.referrer;
+    if (row.context) Object.assign(s, row.context);
   }
   if (s.exitTs === null || row.ts >= s.exitTs) {
     s.exitTs = row.ts;
@@ -158,10 +181,19 @@ async function foldIntoAggregates(db: Db, stored: EventRow[]): Promise<void> {
  * All requests of the group go into one INSERT. An event id sent twice within the group
  * (a retry racing its original) is stored for the first request that carried it.
  */
-export async function commitEvents(db: Db, groups: EventRow[][]): Promise<InsertResult[]> {
+export async function commitEvents(db: Db, items: IngestItem[]): Promise<InsertResult[]> {
+  const groups = items.map((item) => item.rows);
   const owner = new Map<string, number>();
   const rows: EventRow[] = [];
+  const drops: [string, string, string, number][] = [];
   groups.forEach((group, i) => {
+    const dropped = items[i]?.dropped;
+    if (dropped && group[0]) {
+      const day = utcDay(group[0].receivedAt);
+      for (const [reason, count] of Object.entries(dropped)) {
+        if (count > 0) drops.push([group[0].site, day, reason, count]);
+      }
+    }
     for (const row of group) {
       const k = key(row.site, row.eventId);
       if (owner.has(k)) continue;
@@ -186,6 +218,7 @@ export async function commitEvents(db: Db, groups: EventRow[][]): Promise<Insert
       counts[i] = (counts[i] ?? 0) + 1;
     }
     if (stored.length > 0) await foldIntoAggregates(db, stored);
+    if (drops.length > 0) await db.run(UPSERT_DROPS, [JSON.stringify(drops)]);
     await db.exec('COMMIT');
     return groups.map((group, i) => ({
       inserted: counts[i] ?? 0,

@@ -9,13 +9,12 @@ import {
   SESSION_FIELDS,
   type DailyTotalsRow,
   type DayRange,
-  type EventRow,
   type InsertResult,
   type SiteRow,
   type Storage,
 } from '../types.js';
 import { createGroupCommit } from '../groupCommit.js';
-import { commitEvents } from './commitEvents.js';
+import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
 import { getSession, listPageviews, listSessions } from './listQueries.js';
 import { migrations } from './migrations.js';
@@ -59,7 +58,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   // A second connection to the same file reads while the writer commits (WAL). An
   // in-memory database exists only on its own connection, so it reads through the writer.
   const reader = path === ':memory:' ? writer : await openDb(path);
-  const group = createGroupCommit<EventRow[], InsertResult>((groups) => commitEvents(writer, groups));
+  const group = createGroupCommit<IngestItem, InsertResult>((items) => commitEvents(writer, items));
 
   return {
     kind: 'sqlite',
@@ -67,8 +66,10 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     async ping() {
       await reader.get('SELECT 1');
     },
-    insertEvents: (rows) =>
-      rows.length === 0 ? Promise.resolve({ inserted: 0, duplicates: 0 }) : group.submit(rows),
+    insertEvents: (rows, dropped = null) =>
+      rows.length === 0 && !dropped
+        ? Promise.resolve({ inserted: 0, duplicates: 0 })
+        : group.submit({ rows, dropped }),
     flush: () => group.drain(),
     async close() {
       await group.drain();

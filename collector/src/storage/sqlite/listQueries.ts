@@ -76,7 +76,7 @@ const SESSION_SELECT = `
   session_id AS session, site, visitor, user_id AS user, first_ts AS firstSeen,
   last_ts AS lastSeen, pageviews, events, entry_path AS entryPath, exit_path AS exitPath,
   referrer, user_agent AS userAgent, bot_score AS botScore, is_bot AS isBot,
-  bot_reasons AS botReasons`;
+  bot_reasons AS botReasons, screen, viewport, language, timezone, device`;
 
 const sessionSpec: ListSpec = {
   from: 'sessions',

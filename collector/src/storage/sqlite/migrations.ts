@@ -88,4 +88,25 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'pageview link, page context on sessions, SDK drop counts',
+    sql: `
+      ALTER TABLE events ADD COLUMN pv TEXT;
+      CREATE INDEX events_site_pv ON events (site, pv) WHERE pv IS NOT NULL;
+
+      ALTER TABLE sessions ADD COLUMN screen TEXT;
+      ALTER TABLE sessions ADD COLUMN viewport TEXT;
+      ALTER TABLE sessions ADD COLUMN language TEXT;
+      ALTER TABLE sessions ADD COLUMN timezone TEXT;
+      ALTER TABLE sessions ADD COLUMN device TEXT;
+
+      -- Events the SDK had to drop before sending (full queue …), reported with later batches.
+      CREATE TABLE sdk_drops (
+        site TEXT NOT NULL, day TEXT NOT NULL, reason TEXT NOT NULL,
+        count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, day, reason)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
