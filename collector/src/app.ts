@@ -62,7 +62,7 @@ export async function buildApp(config: AppConfig, storage: Storage): Promise<Fas
 
   await app.register(rateLimit, { global: false });
   const requireAdmin = createRequireAdmin(config.adminToken);
-  await app.register(healthRoutes(storage));
+  await app.register(healthRoutes(storage, config.logLevel));
   await app.register(scriptRoutes());
   await app.register(collectRoutes(storage, createVisitorHasher(storage), config.rateLimit));
   await app.register(reportRoutes(storage, requireAdmin));

@@ -1,7 +1,7 @@
 /** Query string of a records route → storage `ListQuery`, and DRF-style paging links. */
 import type { FastifyRequest } from 'fastify';
 import type { BotFilter, ListFields, ListQuery } from '../storage/types.js';
-import { parsePeriod } from './period.js';
+import { MAX_PERIOD_DAYS, parsePeriod } from './period.js';
 
 export interface ListQueryString {
   site: string;
@@ -18,7 +18,7 @@ export interface ListQueryString {
 
 export function toListQuery(q: ListQueryString, fields: ListFields): ListQuery {
   // Lists are unbounded in time unless asked: records are looked up, not summarised.
-  const period = q.from || q.to ? parsePeriod(q.from, q.to, 36500) : null;
+  const period = q.from || q.to ? parsePeriod(q.from, q.to, MAX_PERIOD_DAYS) : null;
   const filters: ListQuery['filters'] = {};
   for (const field of Object.keys(fields.filter)) {
     const value = q[field];

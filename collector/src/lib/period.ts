@@ -5,6 +5,9 @@ import { utcDay } from './time.js';
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Longest period a report or list takes: ten years (a mistyped year must not stall a report). */
+export const MAX_PERIOD_DAYS = 3660;
+
 export const ISO_DATE_OR_DATETIME =
   '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?)?$';
 
@@ -38,6 +41,9 @@ export function parsePeriod(
   // `defaultDays` whole days ending with the last day in the period (`end` is exclusive).
   const start = from ? parse(from, 'from') : Math.floor((end - 1) / DAY_MS) * DAY_MS - (defaultDays - 1) * DAY_MS;
   if (start >= end) throw new InvalidQueryError('from must be before to');
+  if (end - start > MAX_PERIOD_DAYS * DAY_MS) {
+    throw new InvalidQueryError(`a period may span at most ${MAX_PERIOD_DAYS} days`);
+  }
   return { from: start, to: end };
 }
 

@@ -1,13 +1,14 @@
 /** `GET /healthz`: 200 when the store answers, 503 otherwise. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LogLevel } from 'fastify';
 import type { Storage } from '../storage/types.js';
 
-export function healthRoutes(storage: Storage) {
+/** Health checks are polled every few seconds: their request lines are logged only at debug. */
+export function healthRoutes(storage: Storage, logLevel: string) {
   return async (app: FastifyInstance) => {
     app.get(
       '/healthz',
       {
-        logLevel: 'warn',
+        logLevel: (['debug', 'trace', 'silent'].includes(logLevel) ? logLevel : 'warn') as LogLevel,
         schema: {
           response: {
             200: { type: 'object', properties: { ok: { const: true } } },

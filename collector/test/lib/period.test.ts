@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { eachDay, parsePeriod, periodDays } from '../../src/lib/period.js';
 
 const ms = (iso: string) => Date.parse(iso);
@@ -81,5 +81,17 @@ describe('eachDay', () => {
     const days = eachDay('2024-03-01', '2024-04-30');
     expect(days).toHaveLength(61);
     expect(new Set(days).size).toBe(61);
+  });
+});
+
+describe('period span bound', () => {
+  test.each([
+    ['ten years', '2016-01-01', '2025-12-31', true],
+    ['a mistyped year', '0202-01-01', '2026-01-01', false],
+    ['eleven years', '2015-01-01', '2025-12-31', false],
+  ])('%s', (_name, from, to, ok) => {
+    const run = () => parsePeriod(from, to, 30);
+    if (ok) expect(run).not.toThrow();
+    else expect(run).toThrow(/at most 3660 days/);
   });
 });
