@@ -21,7 +21,7 @@ import { storageOf } from './lib/storageOf.js';
 import { createSession } from './session.js';
 import { createQueue } from './transport/queue.js';
 import { sendBatch, sendBeacon } from './transport/send.js';
-import type { CaptureContext, Props } from './types.js';
+import type { CaptureContext, LeaveReason, Props } from './types.js';
 
 const OPT_OUT_KEY = 'sightline_optout';
 const USER_KEY = 'sightline_user';
@@ -92,30 +92,52 @@ export function createClient(config: SightlineConfig): Client {
     debug,
   });
 
+  // The pageview later events belong to, and what captures send when a page is left.
+  let pageview: string | undefined;
+  const leaveHandlers = new Set<(reason: LeaveReason) => void>();
+  const runLeave = (reason: LeaveReason): void => {
+    for (const handler of leaveHandlers) safely(handler, (error) => debug('leave handler failed', error))(reason);
+  };
+
   const emit = safely((type: EventType, fields: Record<string, unknown> = {}) => {
     if (privacySignal) return debug(`${type} not sent: Do-Not-Track / Global Privacy Control`);
     if (optedOut || read(OPT_OUT_KEY) === '1') return debug(`${type} not sent: opted out`);
+    // Summaries of the page being left (scroll depth, engaged time) go before the next view.
+    if (type === 'pageview' && pageview) runLeave('navigate');
     const now = Date.now();
+    const id = randomId();
     const event = {
       ...clampFields(fields),
-      id: randomId(),
+      id,
       type,
       ts: now,
       session: session.touch(now),
       url: clamp(location.href, MAX_URL_LENGTH),
       ...(user ? { user } : {}),
+      ...(type !== 'pageview' && pageview ? { pv: pageview } : {}),
     } as SightlineEvent;
+    if (type === 'pageview') pageview = id;
     queue.add(event);
   }, (error) => debug('event not built', error));
 
-  const ctx: CaptureContext = { emit: (type, fields) => emit(type, fields), debug };
+  const ctx: CaptureContext = {
+    emit: (type, fields) => emit(type, fields),
+    onLeave: (handler) => {
+      leaveHandlers.add(handler);
+      return () => leaveHandlers.delete(handler);
+    },
+    debug,
+  };
   const stops = config.capture.map((capture) => safely(capture, (error) => debug('capture failed to start', error))(ctx));
-  const leave = (): void => queue.flushBeacon();
+  const leave = (reason: LeaveReason): void => {
+    runLeave(reason);
+    queue.flushBeacon();
+  };
   stops.push(
     listen(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'hidden') leave();
+      if (document.visibilityState === 'hidden') leave('hidden');
     }),
-    listen(window, 'pagehide', leave),
+    listen(window, 'pagehide', () => leave('pagehide')),
   );
 
   return {

@@ -1,8 +1,25 @@
 import type { EventType, PropValue } from '@sightline/protocol';
 
-/** What a capture module gets: a way to send an event, and a debug logger. */
+/**
+ * Why the current page is being left: the tab was hidden (it may come back), the page is
+ * going away (`pagehide`), or an SPA navigation is about to record the next pageview.
+ */
+export type LeaveReason = 'hidden' | 'pagehide' | 'navigate';
+
+/** What a capture module gets from the client. */
 export interface CaptureContext {
+  /**
+   * Queues an event. The client adds id, time, session, URL and user, and ties every
+   * non-pageview event to the current pageview (`pv`).
+   */
   emit(type: EventType, fields?: Record<string, unknown>): void;
+  /**
+   * Runs `handler` whenever the current page is left (see `LeaveReason`), before anything
+   * is handed to `sendBeacon` and before the next SPA pageview: the moment to send a
+   * per-page summary. `hidden` can happen several times per page; send only what changed.
+   * Returns the handler's removal.
+   */
+  onLeave(handler: (reason: LeaveReason) => void): () => void;
   debug(message: string, detail?: unknown): void;
 }
 
