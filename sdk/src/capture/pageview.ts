@@ -5,6 +5,7 @@
  * then pushState for one navigation (Vue Router does) counts once.
  */
 import { listen } from '../lib/listen.js';
+import { pageContext } from '../lib/pageContext.js';
 import { routeKey } from '../lib/routeKey.js';
 import type { Capture } from '../types.js';
 
@@ -25,7 +26,7 @@ export const capturePageviews: Capture = (ctx) => {
     const referrer = lastKey === null ? document.referrer : lastHref;
     lastKey = key;
     lastHref = location.href;
-    ctx.emit('pageview', { title: document.title, referrer });
+    ctx.emit('pageview', { title: document.title, referrer, ...pageContext() });
   };
 
   const schedule = (): void => {

@@ -36,7 +36,7 @@ describe('capturePageviews', () => {
     expect(emitted).toEqual([
       {
         type: 'pageview',
-        fields: { title: 'Start', referrer: 'https://search.test/?q=sightline' },
+        fields: expect.objectContaining({ title: 'Start', referrer: 'https://search.test/?q=sightline' }),
         href: `${ORIGIN}/start`,
       },
     ]);
@@ -52,7 +52,7 @@ describe('capturePageviews', () => {
     expect(emitted).toHaveLength(2);
     expect(emitted[1]).toEqual({
       type: 'pageview',
-      fields: { title: 'Next', referrer: `${ORIGIN}/start` },
+      fields: expect.objectContaining({ title: 'Next', referrer: `${ORIGIN}/start` }),
       href: `${ORIGIN}/next?tab=2`,
     });
   });
@@ -219,5 +219,17 @@ describe('stop()', () => {
     expect(location.pathname).toBe('/wrapped');
     expect(emitted).toHaveLength(1);
     history.pushState = History.prototype.pushState;
+  });
+});
+
+describe('page context', () => {
+  test('each pageview carries screen, viewport, language, time zone and device class', () => {
+    start();
+    const fields = emitted[0]?.fields as Record<string, unknown>;
+    expect(fields.screen).toMatch(/^\d+x\d+$/);
+    expect(fields.viewport).toBe(`${innerWidth}x${innerHeight}`);
+    expect(fields.language).toBe(navigator.language);
+    expect(fields.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(['mobile', 'tablet', 'desktop']).toContain(fields.device);
   });
 });
