@@ -5,12 +5,14 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { CollectorConfig } from './config.js';
+import './fastifyTypes.js';
 import { createRequireAdmin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/errorHandler.js';
 import { installValidation } from './plugins/validation.js';
 import { createVisitorHasher } from './privacy/createVisitorHasher.js';
 import { collectRoutes } from './routes/collect.js';
 import { healthRoutes } from './routes/health.js';
+import { pixelRoutes } from './routes/pixel.js';
 import { reportRoutes } from './routes/reports.js';
 import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
@@ -63,8 +65,10 @@ export async function buildApp(config: AppConfig, storage: Storage): Promise<Fas
   await app.register(rateLimit, { global: false });
   const requireAdmin = createRequireAdmin(config.adminToken);
   await app.register(healthRoutes(storage, config.logLevel));
-  await app.register(scriptRoutes());
-  await app.register(collectRoutes(storage, createVisitorHasher(storage), config.rateLimit));
+  await app.register(scriptRoutes(config.scriptPath));
+  const hashVisitor = createVisitorHasher(storage);
+  await app.register(collectRoutes(storage, hashVisitor, config));
+  await app.register(pixelRoutes(storage, hashVisitor));
   await app.register(reportRoutes(storage, requireAdmin));
   await app.register(recordRoutes(storage, requireAdmin));
   return app;

@@ -22,6 +22,8 @@ export const envSchema = {
     RETENTION_DAYS: { type: 'integer', minimum: 1, maximum: 36500, default: 400 },
     RATE_LIMIT_MAX: { type: 'integer', minimum: 0, default: 600 },
     RATE_LIMIT_WINDOW: { type: 'string', pattern: '^\\d+\\s*(ms|s|m|h)?$', default: '60s' },
+    SCRIPT_PATH: { type: 'string', pattern: '^/[A-Za-z0-9/_.-]{1,100}$' },
+    COLLECT_PATH: { type: 'string', pattern: '^/[A-Za-z0-9/_.-]{1,100}$' },
     LOG_LEVEL: {
       enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       default: 'info',
@@ -42,6 +44,9 @@ export interface CollectorConfig {
   retentionDays: number;
   rateLimit: { max: number; windowMs: number };
   logLevel: string;
+  /** Extra paths for the script and for ingest (ad blockers block the well-known ones). */
+  scriptPath: string | undefined;
+  collectPath: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -60,11 +65,11 @@ interface RawEnv {
   RATE_LIMIT_MAX: number;
   RATE_LIMIT_WINDOW: string;
   LOG_LEVEL: string;
+  SCRIPT_PATH?: string;
+  COLLECT_PATH?: string;
 }
 
-const validateEnv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true }).compile(
-  envSchema,
-);
+const validateEnv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true }).compile(envSchema);
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
@@ -107,5 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: cfg.RETENTION_DAYS,
     rateLimit: { max: cfg.RATE_LIMIT_MAX, windowMs: parseDuration(cfg.RATE_LIMIT_WINDOW) },
     logLevel: cfg.LOG_LEVEL,
+    scriptPath: cfg.SCRIPT_PATH,
+    collectPath: cfg.COLLECT_PATH,
   };
 }

@@ -39,7 +39,9 @@ export function parsePeriod(
 ): Period {
   const end = to ? parse(to, 'to') + (DATE_ONLY.test(to) ? DAY_MS : 0) : now;
   // `defaultDays` whole days ending with the last day in the period (`end` is exclusive).
-  const start = from ? parse(from, 'from') : Math.floor((end - 1) / DAY_MS) * DAY_MS - (defaultDays - 1) * DAY_MS;
+  const start = from
+    ? parse(from, 'from')
+    : Math.floor((end - 1) / DAY_MS) * DAY_MS - (defaultDays - 1) * DAY_MS;
   if (start >= end) throw new InvalidQueryError('from must be before to');
   if (end - start > MAX_PERIOD_DAYS * DAY_MS) {
     throw new InvalidQueryError(`a period may span at most ${MAX_PERIOD_DAYS} days`);

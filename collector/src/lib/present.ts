@@ -1,5 +1,5 @@
 /** Storage rows → the API's snake_case records. */
-import type { PageviewRow, SessionRow } from '../storage/types.js';
+import type { InteractionRow, PageviewRow, SessionRow } from '../storage/types.js';
 
 const iso = (ts: number): string => new Date(ts).toISOString();
 
@@ -40,5 +40,21 @@ export function presentPageview(p: PageviewRow) {
     referrer: p.referrer,
     user: p.user,
     is_bot: p.isBot,
+  };
+}
+
+export function presentInteraction(i: InteractionRow) {
+  return {
+    id: i.id,
+    type: i.type,
+    session: i.session,
+    pv: i.pv,
+    ts: iso(i.ts),
+    url: i.url,
+    path: i.path,
+    name: i.name,
+    user: i.user,
+    data: i.data,
+    is_bot: i.isBot,
   };
 }

@@ -43,7 +43,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(status).send({ error: codeFor(error, status), message });
     }
     request.log.error({ err: error, route: request.routeOptions.url }, 'request failed');
-    if (status === 503 || request.routeOptions.url === '/v1/collect') {
+    if (status === 503 || request.routeOptions.config.ingest) {
       return reply
         .status(503)
         .header('retry-after', String(RETRY_AFTER_S))
@@ -53,6 +53,8 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
   });
 }

@@ -10,7 +10,12 @@ import { utcDay } from '../lib/time.js';
 
 const SALT_PREFIX = 'salt:';
 
-export type VisitorHasher = (site: string, address: string, userAgent: string, now: number) => Promise<string>;
+export type VisitorHasher = (
+  site: string,
+  address: string,
+  userAgent: string,
+  now: number,
+) => Promise<string>;
 
 export function createVisitorHasher(storage: Storage): VisitorHasher {
   let current: { day: string; salt: Promise<string> } | null = null;

@@ -1,7 +1,9 @@
+import { errorsReport } from './errors.js';
 import { overviewReport } from './overview.js';
 import type { Report } from './types.js';
 
 /** Every report served at `GET /v1/reports/<name>`. */
 export const reports: Record<string, Report<unknown>> = {
   overview: overviewReport as Report<unknown>,
+  errors: errorsReport as Report<unknown>,
 };

@@ -80,4 +80,3 @@ export const overviewReport: Report<OverviewResult> = {
     rows: (result) => result.series as unknown as Record<string, unknown>[],
   },
 };
-

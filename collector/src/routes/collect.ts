@@ -31,42 +31,65 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
 export function collectRoutes(
   storage: Storage,
   hashVisitor: VisitorHasher,
-  rateLimit: CollectorConfig['rateLimit'],
+  config: Pick<CollectorConfig, 'rateLimit' | 'collectPath'>,
 ) {
+  const { rateLimit } = config;
   return async (app: FastifyInstance) => {
-    app.options('/v1/collect', async (request, reply) => {
-      allowCors(request, reply);
-      return reply
-        .header('access-control-allow-methods', 'POST')
-        .header('access-control-allow-headers', 'content-type')
-        .header('access-control-max-age', '86400')
-        .status(204)
-        .send();
-    });
+    for (const path of ['/v1/collect', config.collectPath].filter((p): p is string => !!p)) {
+      app.options(path, async (request, reply) => {
+        allowCors(request, reply);
+        return reply
+          .header('access-control-allow-methods', 'POST')
+          .header('access-control-allow-headers', 'content-type')
+          .header('access-control-max-age', '86400')
+          .status(204)
+          .send();
+      });
 
-    app.post<{ Body: CollectBody }>(
-      '/v1/collect',
-      {
-        bodyLimit: MAX_BODY_BYTES,
-        config: rateLimit.max > 0 ? { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowMs } } : {},
-        onRequest: async (request, reply) => allowCors(request, reply),
-        schema: { body: collectBodySchema, response: { 202: acceptedResponse, 413: errorResponses[400], 429: errorResponses[400], ...errorResponses } },
-      },
-      async (request, reply) => {
-        const { site: siteId } = request.body;
-        const site = await storage.getSite(siteId);
-        if (!site) throw new UnknownSiteError(siteId);
-        const origin = request.headers.origin;
-        if (origin && site.origins && !site.origins.includes(origin)) {
-          throw new OriginNotAllowedError(origin, siteId);
-        }
-        const receivedAt = Date.now();
-        const userAgent = request.headers['user-agent'] ?? '';
-        const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
-        const batch = prepareEvents(request.body, { site: siteId, visitor, userAgent: userAgent || null, receivedAt });
-        const stored = await storage.insertEvents(batch.rows, request.body.dropped ?? null);
-        return reply.status(202).send({ accepted: stored.inserted, duplicates: stored.duplicates, rejected: batch.tooOld });
-      },
-    );
+      app.post<{ Body: CollectBody }>(
+        path,
+        {
+          bodyLimit: MAX_BODY_BYTES,
+          config: {
+            ingest: true,
+            ...(rateLimit.max > 0
+              ? { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowMs } }
+              : {}),
+          },
+          onRequest: async (request, reply) => allowCors(request, reply),
+          schema: {
+            body: collectBodySchema,
+            response: {
+              202: acceptedResponse,
+              413: errorResponses[400],
+              429: errorResponses[400],
+              ...errorResponses,
+            },
+          },
+        },
+        async (request, reply) => {
+          const { site: siteId } = request.body;
+          const site = await storage.getSite(siteId);
+          if (!site) throw new UnknownSiteError(siteId);
+          const origin = request.headers.origin;
+          if (origin && site.origins && !site.origins.includes(origin)) {
+            throw new OriginNotAllowedError(origin, siteId);
+          }
+          const receivedAt = Date.now();
+          const userAgent = request.headers['user-agent'] ?? '';
+          const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
+          const batch = prepareEvents(request.body, {
+            site: siteId,
+            visitor,
+            userAgent: userAgent || null,
+            receivedAt,
+          });
+          const stored = await storage.insertEvents(batch.rows, request.body.dropped ?? null);
+          return reply
+            .status(202)
+            .send({ accepted: stored.inserted, duplicates: stored.duplicates, rejected: batch.tooOld });
+        },
+      );
+    }
   };
 }

@@ -16,25 +16,26 @@ async function loadBundle(): Promise<Bundle> {
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
 }
 
-export function scriptRoutes() {
+export function scriptRoutes(extraPath: string | undefined) {
   return async (app: FastifyInstance) => {
     let bundle: Promise<Bundle> | null = null;
-    app.get('/s.js', async (request, reply) => {
-      bundle ??= loadBundle();
-      let b: Bundle;
-      try {
-        b = await bundle;
-      } catch (error) {
-        bundle = null; // a build may land while we run
-        request.log.error({ err: error }, 'SDK bundle missing');
-        throw new ScriptNotBuiltError();
-      }
-      reply
-        .header('etag', b.etag)
-        .header('cache-control', 'public, max-age=3600')
-        .header('cross-origin-resource-policy', 'cross-origin');
-      if (request.headers['if-none-match'] === b.etag) return reply.status(304).send();
-      return reply.type('application/javascript; charset=utf-8').send(b.body);
-    });
+    for (const path of ['/s.js', extraPath].filter((p): p is string => !!p))
+      app.get(path, async (request, reply) => {
+        bundle ??= loadBundle();
+        let b: Bundle;
+        try {
+          b = await bundle;
+        } catch (error) {
+          bundle = null; // a build may land while we run
+          request.log.error({ err: error }, 'SDK bundle missing');
+          throw new ScriptNotBuiltError();
+        }
+        reply
+          .header('etag', b.etag)
+          .header('cache-control', 'public, max-age=3600')
+          .header('cross-origin-resource-policy', 'cross-origin');
+        if (request.headers['if-none-match'] === b.etag) return reply.status(304).send();
+        return reply.type('application/javascript; charset=utf-8').send(b.body);
+      });
   };
 }

@@ -1,17 +1,21 @@
-/** Records: `GET /v1/sessions`, `GET /v1/sessions/<session>`, `GET /v1/pageviews`. */
+/**
+ * Records: `GET /v1/sessions`, `GET /v1/sessions/<session>`, `GET /v1/pageviews`,
+ * `GET /v1/interactions`.
+ */
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { NotFoundError } from '../errors.js';
 import { toCsv } from '../lib/csv.js';
 import { pageLinks, toListQuery, type ListQueryString } from '../lib/listQuery.js';
-import { presentPageview, presentSession } from '../lib/present.js';
+import { presentInteraction, presentPageview, presentSession } from '../lib/present.js';
 import { errorResponses, siteQuery } from '../schemas/common.js';
 import {
+  interactionItem,
   listQuerySchema,
   pagedResponse,
   pageviewItem,
   sessionItem,
 } from '../schemas/lists.js';
-import { PAGEVIEW_FIELDS, SESSION_FIELDS, type Storage } from '../storage/types.js';
+import { INTERACTION_FIELDS, PAGEVIEW_FIELDS, SESSION_FIELDS, type Storage } from '../storage/types.js';
 
 const sessionDetail = {
   ...sessionItem,
@@ -28,6 +32,15 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
         fetch: async (q: ReturnType<typeof toListQuery>) => {
           const r = await storage.listSessions(q);
           return { count: r.count, results: r.rows.map(presentSession) };
+        },
+      },
+      {
+        url: '/v1/interactions',
+        fields: INTERACTION_FIELDS,
+        item: interactionItem,
+        fetch: async (q: ReturnType<typeof toListQuery>) => {
+          const r = await storage.listInteractions(q);
+          return { count: r.count, results: r.rows.map(presentInteraction) };
         },
       },
       {

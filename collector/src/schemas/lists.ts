@@ -81,3 +81,20 @@ export const pageviewItem = {
     is_bot: { type: 'boolean' },
   },
 } as const;
+
+export const interactionItem = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    type: { type: 'string' },
+    session: { type: 'string' },
+    pv: { type: ['string', 'null'] },
+    ts: { type: 'string' },
+    url: { type: 'string' },
+    path: { type: 'string' },
+    name: { type: ['string', 'null'] },
+    user: { type: ['string', 'null'] },
+    data: { type: ['object', 'null'], additionalProperties: true },
+    is_bot: { type: 'boolean' },
+  },
+} as const;

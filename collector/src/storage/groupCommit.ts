@@ -38,12 +38,10 @@ export function createGroupCommit<T, R>(
   function kick(): void {
     if (running) return;
     // Start on a later tick so that requests parsed in the same turn share a transaction.
-    running = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(run)
-      .finally(() => {
-        running = null;
-        if (queue.length > 0) kick();
-      });
+    running = new Promise<void>((resolve) => setImmediate(resolve)).then(run).finally(() => {
+      running = null;
+      if (queue.length > 0) kick();
+    });
   }
 
   return {

@@ -119,6 +119,47 @@ export interface PageviewRow {
   isBot: boolean;
 }
 
+/** A non-pageview event: click, scroll, engagement, timing, vital, error, custom. */
+export interface InteractionRow {
+  id: string;
+  type: string;
+  session: string;
+  pv: string | null;
+  ts: number;
+  url: string;
+  path: string;
+  name: string | null;
+  user: string | null;
+  /** The event's own fields (click target, vital value, error message …). */
+  data: Record<string, unknown> | null;
+  isBot: boolean;
+}
+
+/** One group of the errors report: the same message at the same top frame. */
+export interface ErrorGroupRow {
+  kind: string;
+  message: string;
+  source: string | null;
+  line: number | null;
+  col: number | null;
+  occurrences: number;
+  sessions: number;
+  users: number;
+  firstSeen: number;
+  lastSeen: number;
+  /** Up to 5 paths where it happened, most frequent first. */
+  paths: string[];
+}
+
+export interface TimeRange {
+  site: string;
+  /** Epoch ms, inclusive. */
+  from: number;
+  /** Epoch ms, exclusive. */
+  to: number;
+  bots: BotFilter;
+}
+
 export type FieldType = 'string' | 'integer' | 'boolean';
 
 /** Fields each list can be filtered and ordered by, and searched over (API names). */
@@ -139,6 +180,20 @@ export const SESSION_FIELDS: ListFields = {
   },
   order: ['first_seen', 'last_seen', 'pageviews', 'events', 'duration'],
   search: ['session', 'user', 'entry_path', 'exit_path', 'referrer'],
+};
+
+export const INTERACTION_FIELDS: ListFields = {
+  filter: {
+    type: 'string',
+    session: 'string',
+    pv: 'string',
+    path: 'string',
+    name: 'string',
+    user: 'string',
+    is_bot: 'boolean',
+  },
+  order: ['ts', 'type', 'path'],
+  search: ['name', 'path', 'url'],
 };
 
 export const PAGEVIEW_FIELDS: ListFields = {
@@ -179,4 +234,7 @@ export interface Storage {
   listSessions(query: ListQuery): Promise<ListResult<SessionRow>>;
   getSession(site: string, session: string): Promise<SessionRow | null>;
   listPageviews(query: ListQuery): Promise<ListResult<PageviewRow>>;
+  listInteractions(query: ListQuery): Promise<ListResult<InteractionRow>>;
+  /** Error events of a period grouped by message and top frame, most frequent first. */
+  listErrorGroups(range: TimeRange, limit: number): Promise<ErrorGroupRow[]>;
 }

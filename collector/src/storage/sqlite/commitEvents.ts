@@ -203,9 +203,7 @@ export async function commitEvents(db: Db, items: IngestItem[]): Promise<InsertR
   });
   await db.exec('BEGIN IMMEDIATE');
   try {
-    const inserted = await db.all<{ site: string; event_id: string }>(INSERT_EVENTS, [
-      JSON.stringify(rows),
-    ]);
+    const inserted = await db.all<{ site: string; event_id: string }>(INSERT_EVENTS, [JSON.stringify(rows)]);
     const counts = groups.map(() => 0);
     const stored: EventRow[] = [];
     const byKey = new Map(rows.map((r) => [key(r.site, r.eventId), r]));

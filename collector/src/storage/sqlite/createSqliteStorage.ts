@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
+  INTERACTION_FIELDS,
   PAGEVIEW_FIELDS,
   SESSION_FIELDS,
   type DailyTotalsRow,
@@ -16,7 +17,8 @@ import {
 import { createGroupCommit } from '../groupCommit.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
-import { getSession, listPageviews, listSessions } from './listQueries.js';
+import { listErrorGroups } from './errorGroups.js';
+import { getSession, listInteractions, listPageviews, listSessions } from './listQueries.js';
 import { migrations } from './migrations.js';
 
 async function migrate(db: Db): Promise<void> {
@@ -135,5 +137,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),
     getSession: (site, session) => getSession(reader, site, session),
     listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),
+    listInteractions: (q) => listInteractions(reader, q, INTERACTION_FIELDS.search),
+    listErrorGroups: (range, limit) => listErrorGroups(reader, range, limit),
   };
 }

@@ -39,9 +39,7 @@ function wrap(db: sqlite3.Database): Db {
       }),
     get: <T>(sql: string, params: Params = []) =>
       new Promise<T | undefined>((resolve, reject) => {
-        db.get(sql, params, (err: Error | null, row: T | undefined) =>
-          err ? reject(err) : resolve(row),
-        );
+        db.get(sql, params, (err: Error | null, row: T | undefined) => (err ? reject(err) : resolve(row)));
       }),
     exec: (sql) =>
       new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 /** Record lists (sessions, pageviews): filters, search, ordering and paging as SQL. */
-import type { ListQuery, ListResult, PageviewRow, SessionRow } from '../types.js';
+import type { InteractionRow, ListQuery, ListResult, PageviewRow, SessionRow } from '../types.js';
 import type { Db } from './db.js';
 
 interface ListSpec {
@@ -125,7 +125,8 @@ export async function getSession(db: Db, site: string, session: string): Promise
 }
 
 // The bot verdict lives on the session; it is looked up only where it is asked for.
-const PAGEVIEW_IS_BOT = '(SELECT s.is_bot FROM sessions AS s WHERE s.site = events.site AND s.session_id = events.session)';
+const PAGEVIEW_IS_BOT =
+  '(SELECT s.is_bot FROM sessions AS s WHERE s.site = events.site AND s.session_id = events.session)';
 
 const pageviewSpec: ListSpec = {
   from: 'events',
@@ -159,4 +160,43 @@ export async function listPageviews(
     searchFields,
   );
   return { count: result.count, rows: result.rows.map((r) => ({ ...r, isBot: r.isBot === 1 })) };
+}
+
+const interactionSpec: ListSpec = {
+  from: 'events',
+  baseWhere: "type <> 'pageview'",
+  timeColumn: 'ts',
+  botColumn: PAGEVIEW_IS_BOT,
+  columns: {
+    type: 'type',
+    session: 'session',
+    pv: 'pv',
+    path: 'path',
+    name: 'name',
+    user: 'user_id',
+    url: 'url',
+    is_bot: PAGEVIEW_IS_BOT,
+    ts: 'ts',
+  },
+  select: `event_id AS id, type, session, pv, ts, url, path, name, user_id AS user, data,
+           coalesce(${PAGEVIEW_IS_BOT}, 0) AS isBot`,
+  tieBreak: 'rid ASC',
+};
+
+type RawInteraction = Omit<InteractionRow, 'isBot' | 'data'> & { isBot: number; data: string | null };
+
+export async function listInteractions(
+  db: Db,
+  q: ListQuery,
+  searchFields: readonly string[],
+): Promise<ListResult<InteractionRow>> {
+  const result = await list<RawInteraction>(db, interactionSpec, q, searchFields);
+  return {
+    count: result.count,
+    rows: result.rows.map((r) => ({
+      ...r,
+      isBot: r.isBot === 1,
+      data: r.data === null ? null : (JSON.parse(r.data) as Record<string, unknown>),
+    })),
+  };
 }
