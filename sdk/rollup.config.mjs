@@ -13,9 +13,12 @@ export default [
     output: { file: 'dist/index.mjs', format: 'es' },
     plugins: [nodeResolve(), ts()],
   },
-  {
-    input: 'src/script.ts',
-    output: { file: 'dist/s.js', format: 'iife' },
+  ...[
+    ['src/script.ts', 'dist/s.js'],
+    ['src/scriptCore.ts', 'dist/s.core.js'],
+  ].map(([input, file]) => ({
+    input,
+    output: { file, format: 'iife' },
     plugins: [
       nodeResolve(),
       ts(),
@@ -26,5 +29,5 @@ export default [
         format: { comments: false },
       }),
     ],
-  },
+  })),
 ];

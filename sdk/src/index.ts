@@ -1,4 +1,11 @@
 export { init, track, identify, optOut, optIn, flush, shutdown } from './api.js';
 export { capturePageviews } from './capture/pageview.js';
+export { captureClicks, createClickCapture } from './capture/clicks.js';
+export { captureScroll } from './capture/scroll.js';
+export { captureEngagement } from './capture/engagement.js';
+export { captureErrors, createErrorCapture } from './capture/errors.js';
+export { captureTiming } from './capture/timing.js';
+export { captureVitals } from './capture/vitals.js';
+export { allCaptures, coreCaptures } from './presets.js';
 export type { SightlineOptions } from './config.js';
-export type { Capture, CaptureContext, Props } from './types.js';
+export type { Capture, CaptureContext, LeaveReason, Props } from './types.js';

@@ -1,22 +1,22 @@
 /**
- * The script-tag entry (`/s.js`): configured by the tag's data attributes,
- * `<script defer src="https://COLLECTOR/s.js" data-site="SITE"></script>`;
- * `data-endpoint` overrides the collector origin (default: where the script came from),
- * `data-collect-path` the ingest path, `data-debug` logs to the console.
+ * The full script-tag bundle (`/s.js`): every capture module. Attributes: see
+ * `startFromScript.ts`.
  */
-import { flush, identify, init, optIn, optOut, track } from './api.js';
+import { createClickCapture } from './capture/clicks.js';
+import { captureEngagement } from './capture/engagement.js';
+import { captureErrors } from './capture/errors.js';
+import { capturePageviews } from './capture/pageview.js';
+import { captureScroll } from './capture/scroll.js';
+import { captureTiming } from './capture/timing.js';
+import { captureVitals } from './capture/vitals.js';
+import { startFromScript } from './startFromScript.js';
 
-const script = document.currentScript as HTMLScriptElement | null;
-const data = script?.dataset ?? {};
-(window as unknown as { sightline: object }).sightline = { track, identify, optOut, optIn, flush };
-try {
-  init({
-    site: data.site ?? '',
-    endpoint: data.endpoint || (script?.src ? new URL(script.src).origin : undefined),
-    collectPath: data.collectPath,
-    debug: data.debug !== undefined,
-    respectDnt: data.respectDnt !== 'false',
-  });
-} catch (error) {
-  console.warn(String(error));
-}
+startFromScript(({ captureText }) => [
+  capturePageviews,
+  createClickCapture({ text: captureText }),
+  captureScroll,
+  captureEngagement,
+  captureErrors,
+  captureTiming,
+  captureVitals,
+]);

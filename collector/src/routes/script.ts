@@ -1,4 +1,4 @@
-/** `GET /s.js`: the script-tag SDK bundle, cacheable with an ETag. */
+/** `GET /s.js`, `GET /s.core.js`: the script-tag SDK bundles, cacheable with an ETag. */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -10,32 +10,40 @@ interface Bundle {
   etag: string;
 }
 
-async function loadBundle(): Promise<Bundle> {
-  const path = createRequire(import.meta.url).resolve('@sightline/sdk/script');
+async function loadBundle(specifier: string): Promise<Bundle> {
+  const path = createRequire(import.meta.url).resolve(specifier);
   const body = await readFile(path);
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
 }
 
+/** The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. */
 export function scriptRoutes(extraPath: string | undefined) {
+  const bundles = [
+    { paths: ['/s.js', extraPath], specifier: '@sightline/sdk/script' },
+    { paths: ['/s.core.js'], specifier: '@sightline/sdk/script-core' },
+  ];
   return async (app: FastifyInstance) => {
-    let bundle: Promise<Bundle> | null = null;
-    for (const path of ['/s.js', extraPath].filter((p): p is string => !!p))
-      app.get(path, async (request, reply) => {
-        bundle ??= loadBundle();
-        let b: Bundle;
-        try {
-          b = await bundle;
-        } catch (error) {
-          bundle = null; // a build may land while we run
-          request.log.error({ err: error }, 'SDK bundle missing');
-          throw new ScriptNotBuiltError();
-        }
-        reply
-          .header('etag', b.etag)
-          .header('cache-control', 'public, max-age=3600')
-          .header('cross-origin-resource-policy', 'cross-origin');
-        if (request.headers['if-none-match'] === b.etag) return reply.status(304).send();
-        return reply.type('application/javascript; charset=utf-8').send(b.body);
-      });
+    for (const { paths, specifier } of bundles) {
+      let bundle: Promise<Bundle> | null = null;
+      for (const path of paths.filter((p): p is string => !!p)) {
+        app.get(path, async (request, reply) => {
+          bundle ??= loadBundle(specifier);
+          let b: Bundle;
+          try {
+            b = await bundle;
+          } catch (error) {
+            bundle = null; // a build may land while we run
+            request.log.error({ err: error, specifier }, 'SDK bundle missing');
+            throw new ScriptNotBuiltError();
+          }
+          reply
+            .header('etag', b.etag)
+            .header('cache-control', 'public, max-age=3600')
+            .header('cross-origin-resource-policy', 'cross-origin');
+          if (request.headers['if-none-match'] === b.etag) return reply.status(304).send();
+          return reply.type('application/javascript; charset=utf-8').send(b.body);
+        });
+      }
+    }
   };
 }

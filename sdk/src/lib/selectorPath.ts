@@ -1,0 +1,49 @@
+import { MAX_SELECTOR_LENGTH } from '@sightline/protocol';
+import { clamp } from './clamp.js';
+
+/** Ancestors kept: enough to tell elements apart in a report, short enough to read. */
+const MAX_DEPTH = 5;
+const MAX_CLASSES = 2;
+
+/**
+ * `CSS.escape`, or a hex escape of every character outside `[\w-]` (and of a leading
+ * digit) where it is missing, so a hostile id (`a"b`, `</script>`) stays one identifier.
+ */
+function escapeIdent(text: string): string {
+  return typeof CSS === 'object' && CSS.escape
+    ? CSS.escape(text)
+    : text.replace(/^\d|[^\w-]/gu, (c) => `\\${(c.codePointAt(0) as number).toString(16)} `);
+}
+
+/**
+ * A short CSS selector path to `el`, e.g. `main > article:nth-of-type(2) > a.more`: from
+ * the nearest id (or up to five levels, stopping below `body`), tag names with at most
+ * two classes and `:nth-of-type` where a sibling has the same tag. Past `maxLength` the
+ * outer levels are left off, so the result stays a valid selector.
+ */
+export function selectorPath(el: Element, maxLength = MAX_SELECTOR_LENGTH): string {
+  let path = '';
+  const root = el.ownerDocument;
+  for (
+    let node: Element | null = el, depth = 0;
+    node && depth < MAX_DEPTH;
+    node = node.parentElement, depth++
+  ) {
+    if (depth && (node === root.body || node === root.documentElement)) break;
+    let part = node.localName;
+    if (node.id) part = `#${escapeIdent(node.id)}`;
+    else {
+      for (const name of Array.from(node.classList).slice(0, MAX_CLASSES)) part += `.${escapeIdent(name)}`;
+      const tag = node.localName;
+      const same = node.parentElement
+        ? Array.from(node.parentElement.children).filter((s) => s.localName === tag)
+        : [];
+      if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
+    }
+    const next = path ? `${part} > ${path}` : part;
+    if (next.length > maxLength) return path || clamp(next, maxLength);
+    path = next;
+    if (node.id) break;
+  }
+  return path;
+}
