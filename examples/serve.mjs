@@ -32,13 +32,17 @@ function fileFor(pathname) {
 export async function serveExamples({ port = 8080, host = '127.0.0.1', collectorUrl, site = 'demo' }) {
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://x');
-    const file = fileFor(pathname === '/' ? '/index.html' : pathname);
+    // The single-page app answers every path under /spa/ that is not a file with its shell.
+    const spaRoute = pathname.startsWith('/spa/') && !extname(pathname);
+    const file = fileFor(pathname === '/' ? '/index.html' : spaRoute ? '/spa/index.html' : pathname);
     try {
       if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (type.startsWith('text/html')) {
-        body = Buffer.from(body.toString('utf8').replaceAll('%COLLECTOR%', collectorUrl).replaceAll('%SITE%', site));
+        body = Buffer.from(
+          body.toString('utf8').replaceAll('%COLLECTOR%', collectorUrl).replaceAll('%SITE%', site),
+        );
       }
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     } catch (error) {

@@ -1,0 +1,137 @@
+/**
+ * What the SDK captures in a real browser: SPA pageviews, errors, scroll depth, Web Vitals.
+ * Sessions of this headless browser are kept whatever their bot verdict (bots=include).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { launchChromium } from './utils/launchChromium.js';
+import { startStack, type Stack } from './utils/startStack.js';
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  stack = await startStack();
+  context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+});
+afterEach(async () => {
+  await context?.close();
+  await stack?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(stack.examplesUrl + path);
+  await page.waitForFunction(() => typeof (window as any).sightline?.track === 'function');
+  return page;
+}
+
+const interactions = async (query: string) =>
+  (await stack.api(`/v1/interactions?site=demo&bots=include&limit=1000&${query}`)).results as {
+    type: string;
+    name: string | null;
+    path: string;
+    pv: string | null;
+    data: Record<string, unknown>;
+  }[];
+
+test('a Vue-style replaceState + pushState navigation → one pageview', async () => {
+  const page = await open('spa/');
+  await page.click('#to-pricing');
+  await page.click('#to-docs');
+  await page.goBack();
+  await page.evaluate(() => (window as any).sightline.flush());
+  await expect
+    .poll(async () =>
+      (await stack.api('/v1/pageviews?site=demo&ordering=ts&bots=include')).results.map(
+        (v: { path: string }) => v.path,
+      ),
+    )
+    .toEqual(['/spa/', '/spa/pricing', '/spa/docs', '/spa/pricing']);
+  const views = (await stack.api('/v1/pageviews?site=demo&ordering=ts&bots=include')).results;
+  expect(views[1].title).toBe('Pricing · Sightline SPA');
+  expect(views[1].referrer).toBe(`${stack.examplesUrl}spa/`);
+});
+
+test('an uncaught error and an unhandled rejection → both in the errors report', async () => {
+  const page = await open('spa/');
+  await page.click('#throw');
+  await page.click('#throw');
+  await page.click('#reject');
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(
+      async () => {
+        const report = await stack.api('/v1/reports/errors?site=demo&bots=include');
+        return report.errors
+          .map((e: { kind: string; message: string; occurrences: number }) => [
+            e.kind,
+            e.message,
+            e.occurrences,
+          ])
+          .sort();
+      },
+      { timeout: 10_000 },
+    )
+    .toEqual([
+      ['error', 'Uncaught Error: Example failure: cart is undefined', 2],
+      ['rejection', 'Error: Example rejection: payment service unavailable', 1],
+    ]);
+  const report = await stack.api('/v1/reports/errors?site=demo&bots=include');
+  const thrown = report.errors.find((e: { kind: string }) => e.kind === 'error');
+  expect(thrown.source).toBe(`${stack.examplesUrl}spa/app.js`);
+  expect(thrown.line).toBeGreaterThan(0);
+  expect(thrown.paths).toEqual(['/spa/']);
+});
+
+test('scrolling to the bottom → 100 % depth; clicks classified', async () => {
+  const page = await open('spa/');
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(
+    () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
+  );
+  await page.click('#nothing');
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await interactions('type=scroll')).map((e) => e.data.depth), { timeout: 10_000 })
+    .toEqual([100]);
+  const clicks = await interactions('type=click');
+  expect(clicks).toHaveLength(1);
+  expect(clicks[0]?.data).toMatchObject({
+    tag: 'button',
+    kind: 'button',
+    text: 'Does nothing',
+    selector: expect.stringContaining('nothing'),
+  });
+});
+
+test('load timing and LCP, FCP, TTFB are present', async () => {
+  const page = await open('blog/');
+  // LCP is final after the first input or when the page is hidden.
+  await page.click('h1');
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await interactions('type=vital')).map((e) => e.name).sort(), { timeout: 10_000 })
+    .toEqual(expect.arrayContaining(['FCP', 'LCP', 'TTFB']));
+  const vitals = await interactions('type=vital');
+  for (const v of vitals) {
+    expect(typeof v.data.value).toBe('number');
+    expect(v.pv).toBeTruthy();
+  }
+  const lcp = vitals.find((v) => v.name === 'LCP');
+  expect(lcp?.data.element).toBeTruthy();
+  const timing = await interactions('type=timing');
+  expect(timing).toHaveLength(1);
+  expect(timing[0]?.data).toMatchObject({
+    ttfb: expect.any(Number),
+    domReady: expect.any(Number),
+    load: expect.any(Number),
+  });
+});
