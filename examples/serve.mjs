@@ -31,7 +31,7 @@ function fileFor(pathname) {
  */
 export async function serveExamples({ port = 8080, host = '127.0.0.1', collectorUrl, site = 'demo' }) {
   const server = createServer(async (req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://x');
+    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://x');
     // The single-page app answers every path under /spa/ that is not a file with its shell.
     const spaRoute = pathname.startsWith('/spa/') && !extname(pathname);
     const file = fileFor(pathname === '/' ? '/index.html' : spaRoute ? '/spa/index.html' : pathname);
@@ -40,9 +40,10 @@ export async function serveExamples({ port = 8080, host = '127.0.0.1', collector
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (type.startsWith('text/html')) {
-        body = Buffer.from(
-          body.toString('utf8').replaceAll('%COLLECTOR%', collectorUrl).replaceAll('%SITE%', site),
-        );
+        let html = body.toString('utf8');
+        // `?sdk=0` serves the page without Sightline: the baseline of the SDK's cost.
+        if (searchParams.get('sdk') === '0') html = html.replace(/<script[^>]*%COLLECTOR%\/s\.js[^>]*><\/script>/, '');
+        body = Buffer.from(html.replaceAll('%COLLECTOR%', collectorUrl).replaceAll('%SITE%', site));
       }
       res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     } catch (error) {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { loadConfig, startServer } from '@sightline/collector';
+import { benchBrowser } from './benchBrowser.mjs';
 
 const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_EVENTS || 200_000);
@@ -28,10 +29,11 @@ function quantile(sorted, q) {
 
 function sizes() {
   const files = {
-    's.js (script tag)': require.resolve('@sightline/sdk/script'),
+    's.js (full script tag)': require.resolve('@sightline/sdk/script'),
+    's.core.js (core script tag)': require.resolve('@sightline/sdk/script-core'),
     'index.mjs (npm, unminified)': require.resolve('@sightline/sdk'),
   };
-  const budgets = { 's.js (script tag)': 6 * 1024 };
+  const budgets = { 's.js (full script tag)': 6 * 1024, 's.core.js (core script tag)': 3 * 1024 };
   const rows = {};
   for (const [name, path] of Object.entries(files)) {
     const body = readFileSync(path);
@@ -133,6 +135,7 @@ const server = await startServer(
   }),
 );
 try {
+  await benchBrowser(server.url);
   await ingest(server.url);
   await reports(server.url);
   table('Collector process memory', {

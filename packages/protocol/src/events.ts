@@ -36,7 +36,7 @@ export interface PageContext {
   viewport?: string;
   /** `navigator.language`, e.g. `en-GB`. */
   language?: string;
-  /** IANA time zone, e.g. `Europe/Paris`. */
+  /** Time zone: an IANA name (`Europe/Paris`) or a UTC offset (`UTC+01:00`, what the SDK sends). */
   timezone?: string;
   device?: DeviceClass;
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { capturePageviews } from '../../src/capture/pageview.js';
+import { utcOffset } from '../../src/lib/pageContext.js';
 import { changeHash } from '../utils/changeHash.js';
 import { createRecordingContext, type RecordedEmit } from '../utils/createRecordingContext.js';
 import { overrideProperty, restoreProperties } from '../utils/overrideProperty.js';
@@ -229,7 +230,19 @@ describe('page context', () => {
     expect(fields.screen).toMatch(/^\d+x\d+$/);
     expect(fields.viewport).toBe(`${innerWidth}x${innerHeight}`);
     expect(fields.language).toBe(navigator.language);
-    expect(fields.timezone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(fields.timezone).toMatch(/^UTC[+-]\d{2}:\d{2}$/);
     expect(['mobile', 'tablet', 'desktop']).toContain(fields.device);
+  });
+});
+
+describe('utcOffset', () => {
+  test.each([
+    [0, 'UTC+00:00'],
+    [-60, 'UTC+01:00'],
+    [-330, 'UTC+05:30'],
+    [300, 'UTC-05:00'],
+    [570, 'UTC-09:30'],
+  ])('getTimezoneOffset %i → %s', (offset, text) => {
+    expect(utcOffset({ getTimezoneOffset: () => offset } as Date)).toBe(text);
   });
 });
