@@ -135,3 +135,26 @@ test('load timing and LCP, FCP, TTFB are present', async () => {
     load: expect.any(Number),
   });
 });
+
+test('a form: clicks name the fields, never what was typed; ignored elements send nothing', async () => {
+  const page = await open('form/');
+  await page.click('#email');
+  await page.keyboard.type('someone.secret@example.com');
+  await page.click('#password');
+  await page.keyboard.type('hunter2-secret');
+  await page.click('#terms');
+  await page.click('#secret');
+  await Promise.all([page.waitForURL('**/form/thanks'), page.click('#submit')]);
+  await page.waitForFunction(() => typeof (window as any).sightline?.flush === 'function');
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await stack.api('/v1/pageviews?site=demo&bots=include')).count, { timeout: 10_000 })
+    .toBe(2);
+  const clicks = await interactions('type=click');
+  const everything = JSON.stringify(clicks);
+  expect(everything).not.toContain('secret@example.com');
+  expect(everything).not.toContain('hunter2');
+  expect(everything).not.toContain('Internal tool');
+  const selectors = clicks.map((c) => c.data.selector);
+  expect(selectors).toEqual(expect.arrayContaining(['#email', '#password', '#submit']));
+});

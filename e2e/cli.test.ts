@@ -9,7 +9,11 @@ import { afterAll, expect, test } from 'vitest';
 import { spawnCollector } from './utils/spawnCollector.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sightline-cli-'));
-const env = { DATABASE_URL: `sqlite:${join(dir, 'data', 'sightline.db')}`, SITES: 'demo', RATE_LIMIT_MAX: '0' };
+const env = {
+  DATABASE_URL: `sqlite:${join(dir, 'data', 'sightline.db')}`,
+  SITES: 'demo',
+  RATE_LIMIT_MAX: '0',
+};
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -38,9 +42,13 @@ test('the admin token is generated on first start, printed once, and kept', asyn
   const second = await spawnCollector(env);
   try {
     expect(second.lines.some((l) => l.includes('admin token'))).toBe(false);
-    const ok = await fetch(`${second.url}/v1/reports/overview?site=demo`, { headers: { authorization: `Bearer ${token}` } });
+    const ok = await fetch(`${second.url}/v1/reports/overview?site=demo`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ok.status).toBe(200);
-    const denied = await fetch(`${second.url}/v1/reports/overview?site=demo`, { headers: { authorization: 'Bearer wrong' } });
+    const denied = await fetch(`${second.url}/v1/reports/overview?site=demo`, {
+      headers: { authorization: 'Bearer wrong' },
+    });
     expect(denied.status).toBe(401);
   } finally {
     second.child.kill('SIGTERM');
@@ -57,7 +65,11 @@ test('SIGTERM under load: every acknowledged batch is stored', async () => {
   const token = 'cli-test-token-0123456789abcdef';
   const running = await spawnCollector({ ...env, ADMIN_TOKEN: token });
   const posts = Array.from({ length: 60 }, (_, i) =>
-    fetch(`${running.url}/v1/collect`, { method: 'POST', body: batch(i), headers: { 'content-type': 'text/plain' } })
+    fetch(`${running.url}/v1/collect`, {
+      method: 'POST',
+      body: batch(i),
+      headers: { 'content-type': 'text/plain' },
+    })
       .then(async (r) => ({ i, status: r.status, body: (await r.json()) as { accepted?: number } }))
       .catch(() => ({ i, status: 0, body: {} })),
   );
@@ -72,7 +84,9 @@ test('SIGTERM under load: every acknowledged batch is stored', async () => {
 
   const restarted = await spawnCollector({ ...env, ADMIN_TOKEN: token });
   try {
-    const res = await fetch(`${restarted.url}/v1/sessions?site=demo&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${restarted.url}/v1/sessions?site=demo&limit=1000`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const sessions = (await res.json()) as { results: { session: string; pageviews: number }[] };
     const stored = new Map(sessions.results.map((s) => [s.session, s.pageviews]));
     for (const r of acknowledged) expect(stored.get(`s${r.i}`)).toBe(20);

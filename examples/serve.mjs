@@ -35,6 +35,9 @@ export async function serveExamples({ port = 8080, host = '127.0.0.1', collector
     // The single-page app answers every path under /spa/ that is not a file with its shell.
     const spaRoute = pathname.startsWith('/spa/') && !extname(pathname);
     const file = fileFor(pathname === '/' ? '/index.html' : spaRoute ? '/spa/index.html' : pathname);
+    // `?delay=ms` (at most 10 s) answers late: the slow-page example.
+    const delay = Math.min(Number(searchParams.get('delay')) || 0, 10_000);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
       if (!file) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       let body = await readFile(file);

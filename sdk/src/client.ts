@@ -138,6 +138,8 @@ export function createClient(config: SightlineConfig): Client {
       if (document.visibilityState === 'hidden') leave('hidden');
     }),
     listen(window, 'pagehide', () => leave('pagehide')),
+    // Sending pauses while offline (transport/queue.ts); this resumes it.
+    listen(window, 'online', () => void queue.flush()),
   );
 
   return {

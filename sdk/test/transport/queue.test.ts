@@ -1,7 +1,7 @@
 import { MAX_EVENTS_PER_BATCH } from '@sightline/protocol';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { byteLength } from '../../src/lib/byteLength.js';
-import { MAX_QUEUED } from '../../src/transport/queue.js';
+import { MAX_QUEUED, MAX_QUEUED_BYTES } from '../../src/transport/queue.js';
 import { KEEPALIVE_MAX_BYTES, type SendOutcome } from '../../src/transport/send.js';
 import { createDeferred } from '../utils/createDeferred.js';
 import { createTestQueue } from '../utils/createTestQueue.js';
@@ -205,7 +205,7 @@ describe('drop', () => {
     expect(eventIds(sentBodies(send))).toEqual([['e0'], ['e1']]);
   });
 
-  test(`keeps at most ${MAX_QUEUED} events while offline, dropping the oldest`, async () => {
+  test(`keeps at most ${MAX_QUEUED} events while the collector fails, dropping the oldest; the next body counts them once`, async () => {
     const { queue, send, debug } = createTestQueue({ maxBatch: 100 }, networkError);
     queue.add(makeEvent(0));
     await queue.flush();
@@ -214,23 +214,39 @@ describe('drop', () => {
     expect(debug).toHaveBeenCalledTimes(1 + 5);
     expect(debug).toHaveBeenLastCalledWith('queue full: 1 oldest events dropped');
     send.mockClear();
-    await queue.flush();
-    expect(sentBodies(send).flatMap((body) => body.events.map((event) => event.id))).toEqual(ids(5, MAX_QUEUED + 5));
+    // The retry (an explicit flush() honours the backoff too).
+    await vi.advanceTimersByTimeAsync(1000);
+    const bodies = sentBodies(send);
+    expect(bodies.flatMap((body) => body.events.map((event) => event.id))).toEqual(ids(5, MAX_QUEUED + 5));
+    expect(bodies.map((body) => body.dropped)).toEqual([{ queue_full: 5 }, ...Array(9).fill(undefined)]);
     expect(queue.size()).toBe(0);
   });
 
-  test('a full queue dropping part of the batch in flight loses nothing else', async () => {
+  test('a full queue drops the oldest events not in flight; the batch in flight is delivered', async () => {
     const inFlight = createDeferred<SendOutcome>();
     const { queue, send } = createTestQueue({ maxBatch: 100 });
     send.mockImplementationOnce(() => inFlight.promise);
-    // e0…e99 go out; 50 more than fit arrive meanwhile, so e0…e49 leave the queue.
-    for (let i = 0; i < MAX_QUEUED + 50; i++) queue.add(makeEvent(i));
-    expect(queue.size()).toBe(MAX_QUEUED);
+    // e0…e99 go out; 150 more than fit arrive meanwhile: e100…e149 leave the queue.
+    for (let i = 0; i < MAX_QUEUED + 150; i++) queue.add(makeEvent(i));
+    expect(queue.size()).toBe(MAX_QUEUED + 100);
     inFlight.resolve({ kind: 'ok' });
     await vi.advanceTimersByTimeAsync(0);
-    const delivered = sentBodies(send).flatMap((body) => body.events.map((event) => event.id));
-    expect(delivered).toEqual(ids(0, MAX_QUEUED + 50));
+    const bodies = sentBodies(send);
+    expect(bodies.flatMap((body) => body.events.map((event) => event.id))).toEqual([
+      ...ids(0, 100),
+      ...ids(150, MAX_QUEUED + 150),
+    ]);
+    expect(bodies[1]?.dropped).toEqual({ queue_full: 50 });
     expect(queue.size()).toBe(0);
+  });
+
+  test(`holds at most ${MAX_QUEUED_BYTES} bytes of events, dropping the oldest`, () => {
+    const { queue } = createTestQueue({ maxBatch: 100 }, networkError);
+    queue.add(makeEvent(0, { title: 'x'.repeat(400_000) }));
+    queue.add(makeEvent(1, { title: 'x'.repeat(400_000) }));
+    expect(queue.size()).toBe(2);
+    queue.add(makeEvent(2, { title: 'x'.repeat(400_000) }));
+    expect(queue.size()).toBe(2);
   });
 });
 
@@ -253,14 +269,26 @@ describe('flushBeacon', () => {
     expect(beacon).not.toHaveBeenCalled();
   });
 
-  test('keeps the events when the browser refuses the beacon, and sends them later', async () => {
+  test('when the browser refuses the beacon, the events go by fetch (keepalive) at once', async () => {
     const { queue, send, beacon } = createTestQueue();
     beacon.mockReturnValue(false);
     for (let i = 0; i < 3; i++) queue.add(makeEvent(i));
     queue.flushBeacon();
-    expect(queue.size()).toBe(3);
-    await vi.advanceTimersByTimeAsync(1000);
     expect(eventIds(sentBodies(send))).toEqual([ids(0, 3)]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(queue.size()).toBe(0);
+  });
+
+  test('carries the drop counts, once', async () => {
+    const { queue, beacon } = createTestQueue({ maxBatch: 100 }, networkError);
+    queue.add(makeEvent(0));
+    await queue.flush();
+    for (let i = 1; i < MAX_QUEUED + 2; i++) queue.add(makeEvent(i));
+    queue.flushBeacon();
+    queue.add(makeEvent(9999));
+    queue.flushBeacon();
+    expect(sentBodies(beacon).map((body) => body.dropped)).toEqual([{ queue_full: 2 }, undefined, undefined]);
   });
 
   test('does not re-send the batch already in flight', async () => {
