@@ -2,39 +2,15 @@
  * What the SDK captures in a real browser: SPA pageviews, errors, scroll depth, Web Vitals.
  * Sessions of this headless browser are kept whatever their bot verdict (bots=include).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import { launchChromium } from './utils/launchChromium.js';
-import { startStack, type Stack } from './utils/startStack.js';
+import { expect, test } from 'vitest';
+import { useFreshStackPerTest } from './utils/useFreshStackPerTest.js';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
+const t = useFreshStackPerTest({ viewport: { width: 1000, height: 700 } });
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  stack = await startStack();
-  context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-});
-afterEach(async () => {
-  await context?.close();
-  await stack?.close();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(stack.examplesUrl + path);
-  await page.waitForFunction(() => typeof (window as any).sightline?.track === 'function');
-  return page;
-}
+const open = (path: string) => t.open(path);
 
 const interactions = async (query: string) =>
-  (await stack.api(`/v1/interactions?site=demo&bots=include&limit=1000&${query}`)).results as {
+  (await t.stack.api(`/v1/interactions?site=demo&bots=include&limit=1000&${query}`)).results as {
     type: string;
     name: string | null;
     path: string;
@@ -50,14 +26,14 @@ test('a Vue-style replaceState + pushState navigation → one pageview', async (
   await page.evaluate(() => (window as any).sightline.flush());
   await expect
     .poll(async () =>
-      (await stack.api('/v1/pageviews?site=demo&ordering=ts&bots=include')).results.map(
+      (await t.stack.api('/v1/pageviews?site=demo&ordering=ts&bots=include')).results.map(
         (v: { path: string }) => v.path,
       ),
     )
     .toEqual(['/spa/', '/spa/pricing', '/spa/docs', '/spa/pricing']);
-  const views = (await stack.api('/v1/pageviews?site=demo&ordering=ts&bots=include')).results;
+  const views = (await t.stack.api('/v1/pageviews?site=demo&ordering=ts&bots=include')).results;
   expect(views[1].title).toBe('Pricing · Sightline SPA');
-  expect(views[1].referrer).toBe(`${stack.examplesUrl}spa/`);
+  expect(views[1].referrer).toBe(`${t.stack.examplesUrl}spa/`);
 });
 
 test('an uncaught error and an unhandled rejection → both in the errors report', async () => {
@@ -69,7 +45,7 @@ test('an uncaught error and an unhandled rejection → both in the errors report
   await expect
     .poll(
       async () => {
-        const report = await stack.api('/v1/reports/errors?site=demo&bots=include');
+        const report = await t.stack.api('/v1/reports/errors?site=demo&bots=include');
         return report.errors
           .map((e: { kind: string; message: string; occurrences: number }) => [
             e.kind,
@@ -84,9 +60,9 @@ test('an uncaught error and an unhandled rejection → both in the errors report
       ['error', 'Uncaught Error: Example failure: cart is undefined', 2],
       ['rejection', 'Error: Example rejection: payment service unavailable', 1],
     ]);
-  const report = await stack.api('/v1/reports/errors?site=demo&bots=include');
+  const report = await t.stack.api('/v1/reports/errors?site=demo&bots=include');
   const thrown = report.errors.find((e: { kind: string }) => e.kind === 'error');
-  expect(thrown.source).toBe(`${stack.examplesUrl}spa/app.js`);
+  expect(thrown.source).toBe(`${t.stack.examplesUrl}spa/app.js`);
   expect(thrown.line).toBeGreaterThan(0);
   expect(thrown.paths).toEqual(['/spa/']);
 });
@@ -148,7 +124,7 @@ test('a form: clicks name the fields, never what was typed; ignored elements sen
   await page.waitForFunction(() => typeof (window as any).sightline?.flush === 'function');
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => (await stack.api('/v1/pageviews?site=demo&bots=include')).count, { timeout: 10_000 })
+    .poll(async () => (await t.stack.api('/v1/pageviews?site=demo&bots=include')).count, { timeout: 10_000 })
     .toBe(2);
   const clicks = await interactions('type=click');
   const everything = JSON.stringify(clicks);

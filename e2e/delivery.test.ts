@@ -2,37 +2,13 @@
  * Delivery in a real browser: offline spells, a failing collector, closed tabs. Every
  * event must arrive, and arrive once.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { eventCounts } from './utils/counts.js';
-import { launchChromium } from './utils/launchChromium.js';
-import { startStack, type Stack } from './utils/startStack.js';
+import { useFreshStackPerTest } from './utils/useFreshStackPerTest.js';
 
-let stack: Stack;
-let browser: Browser;
-let context: BrowserContext;
+const t = useFreshStackPerTest();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  stack = await startStack();
-  context = await browser.newContext();
-});
-afterEach(async () => {
-  await context?.close();
-  await stack?.close();
-});
-
-async function openSpa(path = 'spa/') {
-  const page = await context.newPage();
-  await page.goto(stack.examplesUrl + path);
-  await page.waitForFunction(() => typeof (window as any).sightline?.track === 'function');
-  return page;
-}
+const openSpa = (path = 'spa/') => t.open(path);
 
 // A closing tab releases the events it holds; when the browser tears the page down before
 // that write commits, the next page takes them over when the 60 s lease ends.
@@ -42,9 +18,9 @@ test(
   async () => {
     const page = await openSpa();
     await page.evaluate(() => (window as any).sightline.flush());
-    await expect.poll(async () => (await eventCounts(stack)).pageviews).toBe(1);
+    await expect.poll(async () => (await eventCounts(t.stack)).pageviews).toBe(1);
 
-    await context.setOffline(true);
+    await t.context.setOffline(true);
     await page.click('#to-pricing');
     await page.click('#nothing');
     await page.click('#to-docs');
@@ -52,20 +28,20 @@ test(
     // runBeforeUnload: pagehide fires; the close itself completes later.
     await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]);
 
-    await context.setOffline(false);
+    await t.context.setOffline(false);
     const next = await openSpa('spa/pricing');
     await next.evaluate(() => (window as any).sightline.flush());
 
     await expect
       .poll(
         async () => {
-          const c = await eventCounts(stack);
+          const c = await eventCounts(t.stack);
           return { pageviews: c.pageviews, custom: c.byType.custom ?? 0 };
         },
         { timeout: 75_000 },
       )
       .toEqual({ pageviews: 4, custom: 1 });
-    const counts = await eventCounts(stack);
+    const counts = await eventCounts(t.stack);
     expect(counts.repeatedIds).toEqual([]);
     // Four clicks offline (two route links, two buttons) and none lost or doubled.
     expect(counts.byType.click).toBe(4);
@@ -74,7 +50,7 @@ test(
 
 test('the collector answers 503, then recovers → nothing lost, nothing doubled', async () => {
   let refused = 0;
-  await context.route('**/v1/collect', async (route) => {
+  await t.context.route('**/v1/collect', async (route) => {
     if (refused < 3) {
       refused += 1;
       await route.fulfill({ status: 503, headers: { 'retry-after': '1' }, body: '{"error":"unavailable"}' });
@@ -86,9 +62,9 @@ test('the collector answers 503, then recovers → nothing lost, nothing doubled
   await page.evaluate(() => (window as any).sightline.track('during-outage', { n: 1 }));
   await page.click('#to-pricing');
   await page.evaluate(() => (window as any).sightline.flush());
-  await expect.poll(async () => (await eventCounts(stack)).pageviews, { timeout: 20_000 }).toBe(2);
+  await expect.poll(async () => (await eventCounts(t.stack)).pageviews, { timeout: 20_000 }).toBe(2);
   expect(refused).toBe(3);
-  const counts = await eventCounts(stack);
+  const counts = await eventCounts(t.stack);
   expect(counts.byType.custom).toBe(1);
   expect(counts.repeatedIds).toEqual([]);
 });
@@ -102,7 +78,7 @@ test('a tab closed with events pending → they arrive (beacon)', async () => {
   await expect
     .poll(
       async () => {
-        const c = await eventCounts(stack);
+        const c = await eventCounts(t.stack);
         return { pageviews: c.pageviews, custom: c.byType.custom ?? 0 };
       },
       { timeout: 10_000 },

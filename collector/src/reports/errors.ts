@@ -5,7 +5,7 @@
  */
 import { parsePeriod } from '../lib/period.js';
 import type { ErrorGroupRow } from '../storage/types.js';
-import type { Report, ReportParams } from './types.js';
+import { reportHeaderProperties, type Report, type ReportParams } from './types.js';
 
 const DEFAULT_DAYS = 30;
 const MAX_GROUPS = 200;
@@ -22,10 +22,7 @@ export interface ErrorsResult {
 const errorsResponse = {
   type: 'object',
   properties: {
-    site: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    bots: { type: 'string' },
+    ...reportHeaderProperties,
     totals: {
       type: 'object',
       properties: { occurrences: { type: 'integer' }, groups: { type: 'integer' } },

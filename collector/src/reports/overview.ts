@@ -6,7 +6,7 @@
  * the sum of each day's uniques, because the same person cannot be recognised across days.
  */
 import { eachDay, parsePeriod, periodDays } from '../lib/period.js';
-import type { Report, ReportParams } from './types.js';
+import { reportHeaderProperties, type Report, type ReportParams } from './types.js';
 
 export const OVERVIEW_DEFAULT_DAYS = 30;
 
@@ -29,10 +29,7 @@ export interface OverviewResult {
 export const overviewResponse = {
   type: 'object',
   properties: {
-    site: { type: 'string' },
-    from: { type: 'string' },
-    to: { type: 'string' },
-    bots: { type: 'string' },
+    ...reportHeaderProperties,
     totals: {
       type: 'object',
       properties: {
