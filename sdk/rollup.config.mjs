@@ -27,15 +27,12 @@ export default [
         toplevel: true,
         compress: {
           passes: 3,
-          // Safe here: the SDK never relies on getters with side effects on its own
-          // objects, on `Function.length`, or on `==` between values of different types.
+          // Safe here: no property read is kept for a getter's side effect, and no function
+          // expression or method is called with `new`. Not `unsafe_comps`: it turns
+          // `!(height > 0)` into `0 >= height`, which NaN no longer passes (capture/scroll.ts).
           pure_getters: true,
           unsafe_arrows: true,
-          unsafe_comps: true,
-          unsafe_math: true,
           unsafe_methods: true,
-          unsafe_undefined: true,
-          keep_fargs: false,
         },
         mangle: { properties: { regex: /^_/ } },
         format: { comments: false },
