@@ -33,6 +33,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // What a browser sends arrives asynchronously; on a busy 2-core CI machine a
+          // beacon or a retried batch can take seconds. Polls fail loudly when it never does.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
           // Each file starts its own collector and browser; two cores run them one by one.
           fileParallelism: false,
         },

@@ -54,7 +54,7 @@ test('an uncaught error and an unhandled rejection → both in the errors report
           ])
           .sort();
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .toEqual([
       ['error', 'Uncaught Error: Example failure: cart is undefined', 2],
@@ -76,7 +76,7 @@ test('scrolling to the bottom → 100 % depth; clicks classified', async () => {
   await page.click('#nothing');
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => (await interactions('type=scroll')).map((e) => e.data.depth), { timeout: 10_000 })
+    .poll(async () => (await interactions('type=scroll')).map((e) => e.data.depth), { timeout: 20_000 })
     .toEqual([100]);
   const clicks = await interactions('type=click');
   expect(clicks).toHaveLength(1);
@@ -94,7 +94,7 @@ test('load timing and LCP, FCP, TTFB are present', async () => {
   await page.click('h1');
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => (await interactions('type=vital')).map((e) => e.name).sort(), { timeout: 10_000 })
+    .poll(async () => (await interactions('type=vital')).map((e) => e.name).sort(), { timeout: 20_000 })
     .toEqual(expect.arrayContaining(['FCP', 'LCP', 'TTFB']));
   const vitals = await interactions('type=vital');
   for (const v of vitals) {
@@ -124,7 +124,7 @@ test('a form: clicks name the fields, never what was typed; ignored elements sen
   await page.waitForFunction(() => typeof (window as any).sightline?.flush === 'function');
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => (await t.stack.api('/v1/pageviews?site=demo&bots=include')).count, { timeout: 10_000 })
+    .poll(async () => (await t.stack.api('/v1/pageviews?site=demo&bots=include')).count, { timeout: 20_000 })
     .toBe(2);
   const clicks = await interactions('type=click');
   const everything = JSON.stringify(clicks);

@@ -81,7 +81,7 @@ test('a tab closed with events pending → they arrive (beacon)', async () => {
         const c = await eventCounts(t.stack);
         return { pageviews: c.pageviews, custom: c.byType.custom ?? 0 };
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     )
     .toEqual({ pageviews: 2, custom: 1 });
 });

@@ -36,7 +36,7 @@ test('two pages of the example blog → two pageviews in one session', async () 
   await context.close();
 
   await expect
-    .poll(async () => (await stack.api('/v1/reports/overview?site=demo')).totals, { timeout: 10_000 })
+    .poll(async () => (await stack.api('/v1/reports/overview?site=demo')).totals, { timeout: 20_000 })
     .toEqual({ pageviews: 2, visitors: 1, sessions: 1 });
 
   const sessions = await stack.api('/v1/sessions?site=demo');
