@@ -3,7 +3,7 @@
  * `GET /v1/interactions`.
  */
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
-import { NotFoundError } from '../errors.js';
+import { InvalidQueryError, NotFoundError } from '../errors.js';
 import { toCsv } from '../lib/csv.js';
 import { pageLinks, toListQuery, type ListQueryString } from '../lib/listQuery.js';
 import { presentInteraction, presentPageview, presentSession } from '../lib/present.js';
@@ -15,7 +15,13 @@ import {
   pageviewItem,
   sessionItem,
 } from '../schemas/lists.js';
-import { INTERACTION_FIELDS, PAGEVIEW_FIELDS, SESSION_FIELDS, type Storage } from '../storage/types.js';
+import {
+  INTERACTION_FIELDS,
+  PAGEVIEW_FIELDS,
+  SESSION_FIELDS,
+  type SessionRow,
+  type Storage,
+} from '../storage/types.js';
 
 const sessionDetail = {
   ...sessionItem,
@@ -75,7 +81,7 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
       );
     }
 
-    app.get<{ Params: { session: string }; Querystring: { site: string } }>(
+    app.get<{ Params: { session: string }; Querystring: { site?: string } }>(
       '/v1/sessions/:session',
       {
         preHandler: requireAdmin,
@@ -83,7 +89,6 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
           params: { type: 'object', properties: { session: { type: 'string', maxLength: 64 } } },
           querystring: {
             type: 'object',
-            required: ['site'],
             additionalProperties: false,
             properties: { site: siteQuery },
           },
@@ -91,12 +96,17 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
         },
       },
       async (request) => {
-        const { site } = request.query;
         const { session } = request.params;
-        const found = await storage.getSession(site, session);
-        if (!found) throw new NotFoundError(`no session "${session}" on site "${site}"`);
+        // `site` is optional (the contract names a session by its client id alone); it
+        // is needed only when two sites happen to have the same session id.
+        const found = await storage.findSessions(request.query.site ?? null, session);
+        const where = request.query.site ? ` on site "${request.query.site}"` : '';
+        if (found.length === 0) throw new NotFoundError(`no session "${session}"${where}`);
+        if (found.length > 1)
+          throw new InvalidQueryError(`session "${session}" exists on several sites; add site=`);
+        const [one] = found as [SessionRow];
         const views = await storage.listPageviews({
-          site,
+          site: one.site,
           from: null,
           to: null,
           bots: 'include',
@@ -106,7 +116,7 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
           search: null,
           filters: { session },
         });
-        return { ...presentSession(found), pageview_list: views.rows.map(presentPageview) };
+        return { ...presentSession(one), pageview_list: views.rows.map(presentPageview) };
       },
     );
   };

@@ -232,7 +232,11 @@ export interface Storage {
 
   getDailyTotals(range: DayRange): Promise<DailyTotalsRow[]>;
   listSessions(query: ListQuery): Promise<ListResult<SessionRow>>;
-  getSession(site: string, session: string): Promise<SessionRow | null>;
+  /**
+   * The session with this client id on `site`; with `site` null, on whichever site has it
+   * (at most two rows are returned, enough to tell that the id is ambiguous).
+   */
+  findSessions(site: string | null, session: string): Promise<SessionRow[]>;
   listPageviews(query: ListQuery): Promise<ListResult<PageviewRow>>;
   listInteractions(query: ListQuery): Promise<ListResult<InteractionRow>>;
   /** Error events of a period grouped by message and top frame, most frequent first. */

@@ -269,8 +269,26 @@ describe('GET /v1/sessions/<session>', () => {
     expect(body).toEqual({ error: 'not_found', message: expect.any(String) });
   });
 
-  it('answers 400 without a site', async () => {
-    const { statusCode } = await getJson(t, '/v1/sessions/s-a');
-    expect(statusCode).toBe(400);
+  it('finds the session by its client id alone (the contract), site being optional', async () => {
+    const { statusCode, body } = await getJson<SessionJson>(t, '/v1/sessions/s-a');
+    expect(statusCode).toBe(200);
+    expect(body).toMatchObject({ session: 's-a', site: 'demo', pageviews: 3 });
+  });
+
+  it('answers 400 when the id exists on two sites and no site is given', async () => {
+    const two = await createTestApp({ SITES: 'shop' });
+    try {
+      for (const site of ['demo', 'shop']) {
+        const res = await postCollect(two.app, [makePageview({ session: 'shared-id' })], { site });
+        expect(res.statusCode).toBe(202);
+      }
+      const ambiguous = await getJson(two, '/v1/sessions/shared-id');
+      expect(ambiguous.statusCode).toBe(400);
+      expect((ambiguous.body as { message: string }).message).toContain('site=');
+      const chosen = await getJson<SessionJson>(two, '/v1/sessions/shared-id?site=shop');
+      expect(chosen.body.site).toBe('shop');
+    } finally {
+      await two.close();
+    }
   });
 });

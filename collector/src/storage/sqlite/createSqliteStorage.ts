@@ -18,7 +18,7 @@ import { createGroupCommit } from '../groupCommit.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
 import { listErrorGroups } from './errorGroups.js';
-import { getSession, listInteractions, listPageviews, listSessions } from './listQueries.js';
+import { findSessions, listInteractions, listPageviews, listSessions } from './listQueries.js';
 import { migrations } from './migrations.js';
 
 async function migrate(db: Db): Promise<void> {
@@ -135,7 +135,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       return reader.all<DailyTotalsRow>(DAILY_TOTALS_ALL, [range.site, range.fromDay, range.toDay]);
     },
     listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),
-    getSession: (site, session) => getSession(reader, site, session),
+    findSessions: (site, session) => findSessions(reader, site, session),
     listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),
     listInteractions: (q) => listInteractions(reader, q, INTERACTION_FIELDS.search),
     listErrorGroups: (range, limit) => listErrorGroups(reader, range, limit),

@@ -116,12 +116,15 @@ export async function listSessions(
   return { count: result.count, rows: result.rows.map(toSession) };
 }
 
-export async function getSession(db: Db, site: string, session: string): Promise<SessionRow | null> {
-  const raw = await db.get<RawSession>(
-    `SELECT ${SESSION_SELECT} FROM sessions WHERE site = ? AND session_id = ?`,
-    [site, session],
+/** The session with this client id on `site`, or on any site when `site` is null (at most 2 rows). */
+export async function findSessions(db: Db, site: string | null, session: string): Promise<SessionRow[]> {
+  const rows = await db.all<RawSession>(
+    site === null
+      ? `SELECT ${SESSION_SELECT} FROM sessions WHERE session_id = ? LIMIT 2`
+      : `SELECT ${SESSION_SELECT} FROM sessions WHERE site = ? AND session_id = ?`,
+    site === null ? [session] : [site, session],
   );
-  return raw ? toSession(raw) : null;
+  return rows.map(toSession);
 }
 
 // The bot verdict lives on the session; it is looked up only where it is asked for.
