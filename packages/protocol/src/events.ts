@@ -8,7 +8,8 @@ export type EventType =
   | 'engagement'
   | 'timing'
   | 'vital'
-  | 'error';
+  | 'error'
+  | 'humanness';
 
 export interface EventBase {
   /** Client-made, unique per site; a repeat is counted once. */
@@ -115,6 +116,116 @@ export interface ErrorEvent extends EventBase {
   count: number;
 }
 
+/**
+ * Globals that automation tools leave in a page (Playwright, PhantomJS, Nightmare, Selenium
+ * drivers, Chrome's `domAutomation`); `cdc` stands for ChromeDriver's `cdc_…`/`$cdc_…` keys.
+ * The only values `HumannessEvent.automationGlobals` may hold.
+ */
+export const AUTOMATION_GLOBALS = [
+  '__playwright__binding__',
+  '__pwInitScripts',
+  '_phantom',
+  'callPhantom',
+  '__nightmare',
+  'domAutomation',
+  'domAutomationController',
+  '_selenium',
+  'callSelenium',
+  '_Selenium_IDE_Recorder',
+  '__webdriver_evaluate',
+  '__driver_evaluate',
+  '__selenium_unwrapped',
+  '__webdriver_script_fn',
+  '__fxdriver_unwrapped',
+  '__lastWatirAlert',
+  'cdc',
+] as const;
+export type AutomationGlobal = (typeof AUTOMATION_GLOBALS)[number];
+
+/** Longest WebGL renderer name sent (only a software rasteriser's is sent at all). */
+export const MAX_RENDERER_LENGTH = 128;
+
+/**
+ * Humanness summary of one page view, sent when the page is left (again at a later leave
+ * only when something changed; each is cumulative for the page view, so the latest one per
+ * `pv` is the whole story). Compact statistics only: no pointer traces, no key values.
+ * Means and spreads appear once there are at least two samples. `…Cv` is a coefficient of
+ * variation (standard deviation / mean): near 0 for a script's constant timing.
+ */
+export interface HumannessEvent extends EventBase {
+  type: 'humanness';
+  // Automation traits, read once per document at idle (booleans: true when seen).
+  webdriver?: boolean;
+  /** `Headless` in the user agent or its Client Hints brands. */
+  headless?: boolean;
+  automationGlobals?: AutomationGlobal[];
+  /** Absent when WebGL could not be read (none, blocked, not yet read). */
+  softwareWebgl?: boolean;
+  /** The renderer's name, sent only when it is a software rasteriser. */
+  webglRenderer?: string;
+  noPlugins?: boolean;
+  /** `navigator.plugins` and `navigator.mimeTypes` disagree (one empty, the other not). */
+  pluginMismatch?: boolean;
+  noLanguages?: boolean;
+  /** `navigator.language` is not the first of `navigator.languages`. */
+  languageMismatch?: boolean;
+  /** Notifications denied yet the Permissions API says "prompt" (old headless Chrome). */
+  permissionMismatch?: boolean;
+  /** Outer window larger than the screen, a 0×0 outer window or screen. */
+  oddScreen?: boolean;
+  /** `navigator.platform` or the Client Hints platform contradicts the user agent's OS. */
+  platformMismatch?: boolean;
+  // Input events by `isTrusted`.
+  trustedEvents?: number;
+  untrustedEvents?: number;
+  /** ms from the page view's start to the first pointer, key, touch or wheel input. */
+  firstInteractionMs?: number;
+  // Pointer path (mouse and pen, sampled at most 60 times a second).
+  pointerMoves?: number;
+  /** Stops of more than 100 ms between moves; each splits the path into segments. */
+  pointerPauses?: number;
+  /** Mean over segments of straight distance / path length (1 = a ruler line). */
+  straightness?: number;
+  /** px/s. */
+  speedMean?: number;
+  speedCv?: number;
+  /** Standard deviation of the acceleration along the path, px/s². */
+  accelSd?: number;
+  /** Mean absolute change of direction between samples, radians (curvature). */
+  turnMean?: number;
+  /** Its standard deviation (jitter). */
+  turnSd?: number;
+  // Clicks.
+  clicks?: number;
+  /** Pointer clicks (not keyboard, not touch) with no pointer move since the last click. */
+  clicksWithoutPointerMove?: number;
+  /** Clicks within 2% of the target's centre. */
+  centredClicks?: number;
+  /** Distance from the target's centre, in half-sizes of the target (0 centre, 1 edge). */
+  clickOffsetMean?: number;
+  clickOffsetSd?: number;
+  /** pointerdown → pointerup, ms. */
+  pressMean?: number;
+  pressCv?: number;
+  // Keys (timing only).
+  keys?: number;
+  /** keydown → keyup, ms. */
+  keyHoldMean?: number;
+  keyHoldCv?: number;
+  /** keydown → next keydown within 2 s, ms. */
+  keyIntervalMean?: number;
+  keyIntervalCv?: number;
+  // Scroll, touch, focus.
+  scrolls?: number;
+  /** Gaps of 50 ms – 2 s between scroll events (not the frames of one smooth scroll), ms. */
+  scrollIntervalMean?: number;
+  scrollIntervalCv?: number;
+  touches?: number;
+  /** Window focus and blur events. */
+  focusChanges?: number;
+  visibilityChanges?: number;
+}
+
 export type SightlineEvent =
   | PageviewEvent
   | CustomEvent
@@ -123,7 +234,8 @@ export type SightlineEvent =
   | EngagementEvent
   | TimingEvent
   | VitalEvent
-  | ErrorEvent;
+  | ErrorEvent
+  | HumannessEvent;
 
 export interface CollectBody {
   site: string;

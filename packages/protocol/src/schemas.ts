@@ -2,6 +2,7 @@
  * JSON Schemas (draft-07, as Ajv reads them) for the wire format. The collector validates
  * every request with these; they are the single source of truth next to `events.ts`.
  */
+import { AUTOMATION_GLOBALS, MAX_RENDERER_LENGTH } from './events.js';
 import {
   MAX_EVENTS_PER_BATCH,
   MAX_ID_LENGTH,
@@ -133,6 +134,65 @@ export const errorEventSchema = eventSchema(
   ['kind', 'message', 'count'],
 );
 
+const flag = { type: 'boolean' } as const;
+const count = { type: 'integer', minimum: 0, maximum: 1_000_000 } as const;
+const upTo = (maximum: number) => ({ type: 'number', minimum: 0, maximum }) as const;
+/** Coefficients of variation: the SDK caps them at 100. */
+const cv = upTo(100);
+
+export const humannessEventSchema = eventSchema(
+  'humanness',
+  {
+    webdriver: flag,
+    headless: flag,
+    automationGlobals: {
+      type: 'array',
+      maxItems: AUTOMATION_GLOBALS.length,
+      uniqueItems: true,
+      items: { enum: AUTOMATION_GLOBALS },
+    },
+    softwareWebgl: flag,
+    webglRenderer: text(MAX_RENDERER_LENGTH),
+    noPlugins: flag,
+    pluginMismatch: flag,
+    noLanguages: flag,
+    languageMismatch: flag,
+    permissionMismatch: flag,
+    oddScreen: flag,
+    platformMismatch: flag,
+    trustedEvents: count,
+    untrustedEvents: count,
+    firstInteractionMs: ms,
+    pointerMoves: count,
+    pointerPauses: count,
+    straightness: upTo(1),
+    speedMean: upTo(100_000),
+    speedCv: cv,
+    accelSd: upTo(10_000_000),
+    turnMean: upTo(Math.PI),
+    turnSd: upTo(Math.PI),
+    clicks: count,
+    clicksWithoutPointerMove: count,
+    centredClicks: count,
+    clickOffsetMean: upTo(100),
+    clickOffsetSd: upTo(100),
+    pressMean: ms,
+    pressCv: cv,
+    keys: count,
+    keyHoldMean: ms,
+    keyHoldCv: cv,
+    keyIntervalMean: ms,
+    keyIntervalCv: cv,
+    scrolls: count,
+    scrollIntervalMean: ms,
+    scrollIntervalCv: cv,
+    touches: count,
+    focusChanges: count,
+    visibilityChanges: count,
+  },
+  [],
+);
+
 const typedSchemas = [
   pageviewEventSchema,
   customEventSchema,
@@ -142,6 +202,7 @@ const typedSchemas = [
   timingEventSchema,
   vitalEventSchema,
   errorEventSchema,
+  humannessEventSchema,
 ] as const;
 
 export const anyEventSchema = {

@@ -1,0 +1,325 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { dispatchTrusted } from '../utils/dispatchTrusted.js';
+import { overrideProperty, restoreProperties } from '../utils/overrideProperty.js';
+import { placedButton } from '../utils/placedButton.js';
+import { movePointer, pointerClick } from '../utils/pointerInput.js';
+import { startHumanness, stopHumanness } from '../utils/startHumanness.js';
+import { stubWebgl } from '../utils/stubWebgl.js';
+import { trackListeners } from '../utils/trackListeners.js';
+
+// Behaviour statistics: humannessBehaviour.test.ts.
+
+const CHROME_LINUX =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const CHROME_MAC =
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+/** What the idle read waits for at most where there is no `requestIdleCallback` (happy-dom). */
+const IDLE_MS = 5000;
+
+const globals: string[] = [];
+
+function setGlobal(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { configurable: true, enumerable: true, writable: true, value });
+  globals.push(key);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '';
+  overrideProperty(navigator, 'webdriver', false);
+  overrideProperty(navigator, 'userAgent', CHROME_LINUX);
+  overrideProperty(navigator, 'platform', 'Linux x86_64');
+});
+
+afterEach(() => {
+  stopHumanness();
+  for (const key of globals.splice(0)) {
+    delete (window as unknown as Record<string, unknown>)[key];
+    delete (document as unknown as Record<string, unknown>)[key];
+  }
+  restoreProperties();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('automation traits', () => {
+  test.each<[string, () => void, Record<string, unknown>]>([
+    [
+      'a plain browser',
+      () => {},
+      { webdriver: false, headless: false, oddScreen: false, platformMismatch: false },
+    ],
+    ['navigator.webdriver', () => overrideProperty(navigator, 'webdriver', true), { webdriver: true }],
+    [
+      'HeadlessChrome in the user agent',
+      () => overrideProperty(navigator, 'userAgent', CHROME_LINUX.replace('Chrome/', 'HeadlessChrome/')),
+      { headless: true },
+    ],
+    [
+      'HeadlessChrome among the Client Hints brands',
+      () =>
+        overrideProperty(navigator, 'userAgentData', {
+          brands: [{ brand: 'HeadlessChrome' }],
+          platform: 'Linux',
+        }),
+      { headless: true, platformMismatch: false },
+    ],
+    [
+      'PhantomJS globals',
+      () => setGlobal(window, 'callPhantom', () => {}),
+      { automationGlobals: ['callPhantom'] },
+    ],
+    [
+      'Playwright binding',
+      () => setGlobal(window, '__playwright__binding__', {}),
+      { automationGlobals: ['__playwright__binding__'] },
+    ],
+    [
+      'ChromeDriver keys on document',
+      () => setGlobal(document, '$cdc_asdjflasutopfhvcZLmcfl_', {}),
+      { automationGlobals: ['cdc'] },
+    ],
+    [
+      'Selenium on document',
+      () => setGlobal(document, '__webdriver_evaluate', 1),
+      { automationGlobals: ['__webdriver_evaluate'] },
+    ],
+    [
+      'a 0×0 outer window',
+      () => {
+        overrideProperty(window, 'outerWidth', 0);
+        overrideProperty(window, 'outerHeight', 0);
+      },
+      { oddScreen: true },
+    ],
+    [
+      'an outer window wider than the screen',
+      () => overrideProperty(window, 'outerWidth', 4000),
+      { oddScreen: true },
+    ],
+    [
+      'a Windows platform under a Mac user agent',
+      () => {
+        overrideProperty(navigator, 'userAgent', CHROME_MAC);
+        overrideProperty(navigator, 'platform', 'Win32');
+      },
+      { platformMismatch: true },
+    ],
+    [
+      'an iPad (Mac user agent, MacIntel platform)',
+      () => {
+        overrideProperty(navigator, 'userAgent', CHROME_MAC);
+        overrideProperty(navigator, 'platform', 'MacIntel');
+      },
+      { platformMismatch: false },
+    ],
+    [
+      'a Client Hints platform that contradicts the user agent',
+      () => overrideProperty(navigator, 'userAgentData', { brands: [], platform: 'Windows' }),
+      { platformMismatch: true },
+    ],
+    [
+      'no languages',
+      () => overrideProperty(navigator, 'languages', []),
+      { noLanguages: true, languageMismatch: false },
+    ],
+    [
+      'a language that is not the first preferred one',
+      () => {
+        overrideProperty(navigator, 'languages', ['de-DE', 'en']);
+        overrideProperty(navigator, 'language', 'en-US');
+      },
+      { noLanguages: false, languageMismatch: true },
+    ],
+    ['no plugins (happy-dom, like Linux Firefox)', () => {}, { noPlugins: true }],
+    [
+      'plugins without MIME types',
+      () => {
+        overrideProperty(navigator, 'plugins', { length: 5 });
+        overrideProperty(navigator, 'mimeTypes', { length: 0 });
+      },
+      { noPlugins: false, pluginMismatch: true },
+    ],
+  ])('%s', (_name, arrange, expected) => {
+    arrange();
+    const summary = startHumanness().leave();
+    expect(summary).toMatchObject(expected);
+    if (!('automationGlobals' in expected)) expect(summary.automationGlobals).toBeUndefined();
+  });
+
+  test('are read at idle, not at start', () => {
+    const { getContext } = stubWebgl('ANGLE (NVIDIA GeForce RTX 3080)');
+    const page = startHumanness();
+    setGlobal(window, 'callPhantom', () => {});
+    expect(getContext).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(IDLE_MS);
+    expect(getContext).toHaveBeenCalledTimes(1);
+    // Set after start, before idle: seen, so the read happened at idle, not at start.
+    expect(page.leave()).toMatchObject({ automationGlobals: ['callPhantom'] });
+  });
+
+  test('a page left before idle gets the cheap traits, and WebGL is never read at leave', () => {
+    const { getContext } = stubWebgl('SwiftShader');
+    const summary = startHumanness().leave('pagehide');
+    expect(summary).toMatchObject({ webdriver: false });
+    expect(summary).not.toHaveProperty('softwareWebgl');
+    expect(getContext).not.toHaveBeenCalled();
+  });
+
+  test.each<[string, string | null | Error, Record<string, unknown> | undefined]>([
+    [
+      'SwiftShader',
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+      { softwareWebgl: true },
+    ],
+    [
+      'llvmpipe',
+      'llvmpipe (LLVM 15.0.7, 256 bits)',
+      { softwareWebgl: true, webglRenderer: 'llvmpipe (LLVM 15.0.7, 256 bits)' },
+    ],
+    [
+      'a GPU (its name is not sent)',
+      'ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11)',
+      { softwareWebgl: false },
+    ],
+    ['no WebGL', null, undefined],
+    ['a throwing getContext', new Error('blocked'), undefined],
+  ])('WebGL: %s', (_name, renderer, expected) => {
+    const { loseContext } = stubWebgl(renderer);
+    const page = startHumanness();
+    vi.advanceTimersByTime(IDLE_MS);
+    const summary = page.leave();
+    if (expected) {
+      expect(summary).toMatchObject(expected);
+      expect(loseContext).toHaveBeenCalledTimes(1);
+      if (!expected.softwareWebgl) expect(summary).not.toHaveProperty('webglRenderer');
+    } else {
+      expect(summary).not.toHaveProperty('softwareWebgl');
+      expect(summary).not.toHaveProperty('webglRenderer');
+    }
+  });
+
+  test.each([
+    ['prompt', true],
+    ['denied', false],
+  ])(
+    'notifications denied and the Permissions API says %s: permissionMismatch %s',
+    async (state, expected) => {
+      vi.stubGlobal(
+        'Notification',
+        Object.assign(function Notification() {}, { permission: 'denied' }),
+      );
+      overrideProperty(navigator, 'permissions', { query: async () => ({ state }) });
+      const page = startHumanness();
+      page.leave();
+      await vi.advanceTimersByTimeAsync(IDLE_MS);
+      expect(page.leave()).toMatchObject({ permissionMismatch: expected });
+    },
+  );
+
+  test('a long software renderer name is cut to the wire bound', () => {
+    stubWebgl(`SwiftShader ${'x'.repeat(500)}`);
+    const page = startHumanness();
+    vi.advanceTimersByTime(IDLE_MS);
+    expect((page.leave().webglRenderer as string).length).toBe(128);
+  });
+
+  test('with no canvas at all (no document.createElement result), nothing throws', () => {
+    vi.spyOn(document, 'createElement').mockImplementation(() => {
+      throw new Error('no DOM');
+    });
+    const page = startHumanness();
+    expect(() => vi.advanceTimersByTime(IDLE_MS)).not.toThrow();
+    expect(page.leave()).not.toHaveProperty('softwareWebgl');
+  });
+});
+
+describe('sending', () => {
+  test('the first leave always sends; later leaves only when something changed', () => {
+    const page = startHumanness();
+    expect(page.leave()).toMatchObject({ webdriver: false });
+    page.leave();
+    page.leave('pagehide');
+    expect(page.summaries()).toHaveLength(1);
+    pointerClick(placedButton(), 1, 1, 90);
+    expect(page.leave('pagehide')).toMatchObject({ clicks: 1 });
+    expect(page.summaries()).toHaveLength(2);
+  });
+
+  test('each summary is cumulative for its page view; a navigation starts the next one', () => {
+    const page = startHumanness();
+    const el = placedButton();
+    pointerClick(el, 1, 1, 90);
+    page.leave();
+    pointerClick(el, 1, 1, 90);
+    expect(page.leave()).toMatchObject({ clicks: 2 });
+    pointerClick(el, 1, 1, 90);
+    expect(page.leave('navigate')).toMatchObject({ clicks: 3 });
+    // The next page view: its first leave sends even without input, with the traits kept.
+    const next = page.leave();
+    expect(next).toMatchObject({ webdriver: false });
+    expect(next).not.toHaveProperty('clicks');
+    expect(page.summaries()).toHaveLength(4);
+  });
+
+  test('WebGL read after the first summary makes the next leave send again', () => {
+    stubWebgl('llvmpipe');
+    const page = startHumanness();
+    page.leave();
+    vi.advanceTimersByTime(IDLE_MS);
+    expect(page.leave()).toMatchObject({ softwareWebgl: true });
+  });
+
+  test('every number is finite and within the wire bounds, even after garbage', () => {
+    const page = startHumanness();
+    const el = placedButton();
+    // Events with no coordinates, odd targets, ups without downs, NaN coordinates.
+    for (const type of [
+      'pointermove',
+      'pointerdown',
+      'pointerup',
+      'click',
+      'keydown',
+      'keyup',
+      'touchstart',
+      'wheel',
+    ]) {
+      expect(() => window.dispatchEvent(new Event(type))).not.toThrow();
+      expect(() => document.dispatchEvent(new Event(type, { bubbles: true }))).not.toThrow();
+    }
+    for (let i = 0; i < 5; i++) movePointer(Number.NaN, Infinity, 20);
+    movePointer(1e12, -1e12, 17);
+    movePointer(-1e12, 1e12, 17);
+    movePointer(1e12, 1e12, 17);
+    movePointer(0, 0, 17);
+    dispatchTrusted(el, new MouseEvent('click', { bubbles: true, detail: 3, clientX: 1e15 }));
+    vi.spyOn(el, 'getBoundingClientRect').mockImplementation(() => {
+      throw new Error('detached');
+    });
+    expect(() => dispatchTrusted(el, new MouseEvent('click', { bubbles: true, detail: 1 }))).not.toThrow();
+    const summary = page.leave();
+    for (const [key, value] of Object.entries(summary)) {
+      if (typeof value !== 'number') continue;
+      expect(Number.isFinite(value), key).toBe(true);
+      expect(value, key).toBeGreaterThanOrEqual(0);
+    }
+    expect(summary.speedMean).toBeLessThanOrEqual(100_000);
+    expect(summary.accelSd).toBeLessThanOrEqual(10_000_000);
+    expect(summary.clickOffsetMean).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('stop()', () => {
+  test('removes every listener and cancels the idle read', () => {
+    const { getContext } = stubWebgl('llvmpipe');
+    const listeners = trackListeners({ window, document });
+    const page = startHumanness();
+    expect(listeners.active().length).toBeGreaterThan(8);
+    page.stop();
+    expect(listeners.active()).toEqual([]);
+    expect(page.leaveHandlers.size).toBe(0);
+    vi.advanceTimersByTime(IDLE_MS);
+    expect(getContext).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { dispatchTrusted } from '../utils/dispatchTrusted.js';
+import { overrideProperty, restoreProperties } from '../utils/overrideProperty.js';
+import { placedButton } from '../utils/placedButton.js';
+import { movePointer, pointerClick, pointerEvent } from '../utils/pointerInput.js';
+import { startHumanness, stopHumanness } from '../utils/startHumanness.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  document.body.innerHTML = '';
+  overrideProperty(navigator, 'webdriver', false);
+});
+
+afterEach(() => {
+  stopHumanness();
+  restoreProperties();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('behaviour', () => {
+  /** A hand: curved strokes at varying speed with a little tremor, pauses between strokes. */
+  function humanSession(el: Element): void {
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    let x = 10;
+    let y = 500;
+    for (let stroke = 0; stroke < 4; stroke++) {
+      const steps = 25;
+      const tx = 120 + stroke * 5;
+      const ty = 215 + stroke * 2;
+      const sx = x;
+      const sy = y;
+      for (let i = 1; i <= steps; i++) {
+        // Ease in and out along a bowed curve.
+        const p = (1 - Math.cos((Math.PI * i) / steps)) / 2;
+        const bow = Math.sin(Math.PI * p) * 80;
+        movePointer(
+          sx + (tx - sx) * p + bow + random() * 2,
+          sy + (ty - sy) * p + random() * 2,
+          16 + Math.round(random() * 20),
+        );
+      }
+      x = tx;
+      y = ty;
+      vi.advanceTimersByTime(150 + Math.round(random() * 400));
+      pointerClick(el, tx, ty, 70 + Math.round(random() * 80));
+      vi.advanceTimersByTime(300);
+      x = 10 + random() * 50;
+      y = 480 + random() * 40;
+      movePointer(x, y, 20);
+    }
+  }
+
+  test('teleporting instant clicks at exact centres differ clearly from a hand', () => {
+    const bot = startHumanness();
+    const botButton = placedButton();
+    for (let i = 0; i < 6; i++) {
+      vi.advanceTimersByTime(500);
+      pointerClick(botButton, 140, 220, 0, false);
+    }
+    const botSummary = bot.leave();
+    bot.stop();
+
+    const human = startHumanness();
+    humanSession(placedButton());
+    const humanSummary = human.leave();
+
+    expect(botSummary).toMatchObject({
+      clicks: 6,
+      clicksWithoutPointerMove: 6,
+      centredClicks: 6,
+      clickOffsetMean: 0,
+      pressMean: 0,
+      untrustedEvents: 18,
+    });
+    expect(botSummary).not.toHaveProperty('pointerMoves');
+    expect(botSummary).not.toHaveProperty('trustedEvents');
+
+    expect(humanSummary).toMatchObject({ clicks: 4, pointerPauses: expect.any(Number) });
+    expect(humanSummary).not.toHaveProperty('clicksWithoutPointerMove');
+    expect(humanSummary).not.toHaveProperty('centredClicks');
+    expect(humanSummary).not.toHaveProperty('untrustedEvents');
+    expect(humanSummary.straightness).toBeLessThan(0.95);
+    expect(humanSummary.speedCv).toBeGreaterThan(0.3);
+    expect(humanSummary.accelSd).toBeGreaterThan(100);
+    expect(humanSummary.turnMean).toBeGreaterThan(0.02);
+    expect(humanSummary.turnSd).toBeGreaterThan(0.02);
+    expect(humanSummary.clickOffsetMean).toBeGreaterThan(0.2);
+    expect(humanSummary.pressMean).toBeGreaterThan(60);
+    expect(humanSummary.pressCv).toBeGreaterThan(0.1);
+    expect(humanSummary.firstInteractionMs).toBeGreaterThan(0);
+  });
+
+  test('a ruler-straight path at constant speed: straightness 1, no speed spread, no turning', () => {
+    const page = startHumanness();
+    for (let i = 1; i <= 20; i++) movePointer(i * 10, i * 5, 20);
+    expect(page.leave()).toMatchObject({
+      pointerMoves: 20,
+      straightness: 1,
+      speedCv: 0,
+      accelSd: 0,
+      turnMean: 0,
+      turnSd: 0,
+    });
+  });
+
+  test('pointer moves are sampled at most every 16 ms, and pauses split segments', () => {
+    const page = startHumanness();
+    for (let i = 1; i <= 10; i++) movePointer(i, 0, 4);
+    movePointer(100, 0, 500);
+    expect(page.leave()).toMatchObject({ pointerMoves: 4, pointerPauses: 1 });
+  });
+
+  test('touch: taps count as touches, not as teleporting clicks or pointer paths', () => {
+    const page = startHumanness();
+    const el = placedButton();
+    dispatchTrusted(el, new Event('touchstart', { bubbles: true }));
+    dispatchTrusted(el, pointerEvent('pointermove', 130, 210, 'touch'));
+    dispatchTrusted(el, pointerEvent('pointerdown', 130, 210, 'touch'));
+    dispatchTrusted(el, pointerEvent('pointerup', 130, 210, 'touch'));
+    dispatchTrusted(el, new MouseEvent('click', { bubbles: true, clientX: 130, clientY: 210, detail: 1 }));
+    const summary = page.leave();
+    expect(summary).toMatchObject({ touches: 1, clicks: 1 });
+    expect(summary).not.toHaveProperty('clicksWithoutPointerMove');
+    expect(summary).not.toHaveProperty('pointerMoves');
+  });
+
+  test('keyboard clicks (detail 0) are not teleports', () => {
+    const page = startHumanness();
+    dispatchTrusted(placedButton(), new MouseEvent('click', { bubbles: true, detail: 0 }));
+    const summary = page.leave();
+    expect(summary).toMatchObject({ clicks: 1 });
+    expect(summary).not.toHaveProperty('clicksWithoutPointerMove');
+    expect(summary).not.toHaveProperty('clickOffsetMean');
+  });
+
+  test('key timing without key values', () => {
+    const page = startHumanness();
+    const input = document.createElement('input');
+    document.body.append(input);
+    const typed = ['ж', 'ß', '€', '☃', 'Ω', 'ø'];
+    const holds = [80, 120, 95, 150, 70, 110];
+    for (const [i, key] of typed.entries()) {
+      vi.advanceTimersByTime(100 + i * 30);
+      const init = { bubbles: true, key, code: `KeyQ${i}` };
+      dispatchTrusted(input, new KeyboardEvent('keydown', init));
+      vi.advanceTimersByTime(holds[i] as number);
+      dispatchTrusted(input, new KeyboardEvent('keyup', init));
+    }
+    // A held key's auto-repeat is not a keystroke.
+    dispatchTrusted(input, new KeyboardEvent('keydown', { key: 'ж', repeat: true }));
+    const summary = page.leave();
+    expect(summary).toMatchObject({ keys: 6, keyHoldMean: 104.17, trustedEvents: 13 });
+    expect(summary.keyHoldCv).toBeGreaterThan(0.2);
+    expect(summary.keyIntervalMean).toBeGreaterThan(200);
+    const json = JSON.stringify(page.emitted);
+    for (const key of typed) expect(json).not.toContain(key);
+    expect(json).not.toContain('KeyQ');
+  });
+
+  /** Smooth scrolls of 5 frames each, `gaps` ms apart. */
+  function smoothScrolls(gaps: number[]): void {
+    for (const gap of gaps) {
+      vi.advanceTimersByTime(gap);
+      for (let frame = 0; frame < 5; frame++) {
+        vi.advanceTimersByTime(16);
+        window.dispatchEvent(new Event('scroll'));
+      }
+    }
+  }
+
+  test('scroll cadence: gaps between smooth scrolls, not their frames; long pauses left out', () => {
+    const metronome = startHumanness();
+    smoothScrolls([300, 300, 300, 5000, 300, 300]);
+    expect(metronome.leave()).toMatchObject({ scrolls: 30, scrollIntervalMean: 316, scrollIntervalCv: 0 });
+    metronome.stop();
+    const reader = startHumanness();
+    smoothScrolls([120, 900, 260, 80, 1500, 400]);
+    expect(reader.leave().scrollIntervalCv).toBeGreaterThan(0.5);
+  });
+
+  test('focus and visibility changes are counted but are not news on their own', () => {
+    const page = startHumanness();
+    page.leave();
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    page.leave();
+    expect(page.summaries()).toHaveLength(1);
+    dispatchTrusted(document.body, new Event('wheel', { bubbles: true }));
+    expect(page.leave()).toMatchObject({ focusChanges: 2, visibilityChanges: 1 });
+  });
+
+  test('time to first interaction is measured from the page view start', () => {
+    vi.advanceTimersByTime(1000);
+    const page = startHumanness();
+    movePointer(5, 5, 250);
+    const first = page.leave('navigate').firstInteractionMs as number;
+    expect(first).toBeGreaterThanOrEqual(250);
+    vi.advanceTimersByTime(400);
+    dispatchTrusted(document.body, new KeyboardEvent('keydown', { bubbles: true }));
+    expect(page.leave().firstInteractionMs).toBe(400);
+  });
+});
