@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { CHROME_HEADERS } from './browserHeaders.js';
 
 export interface PostCollectOptions {
   site?: string;
@@ -7,7 +8,10 @@ export interface PostCollectOptions {
   remoteAddress?: string;
 }
 
-/** `POST /v1/collect` with a JSON body of `events` for `site` (default `demo`). */
+/**
+ * `POST /v1/collect` with a JSON body of `events` for `site` (default `demo`), with the headers
+ * of Chrome on Windows unless `headers` overrides them.
+ */
 export function postCollect(
   app: FastifyInstance,
   events: unknown[],
@@ -16,7 +20,7 @@ export function postCollect(
   return app.inject({
     method: 'POST',
     url: '/v1/collect',
-    headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (test)', ...headers },
+    headers: { ...CHROME_HEADERS, 'content-type': 'application/json', ...headers },
     payload: JSON.stringify({ site, events }),
     ...(remoteAddress ? { remoteAddress } : {}),
   });
