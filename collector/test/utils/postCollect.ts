@@ -4,6 +4,8 @@ import { CHROME_HEADERS } from './browserHeaders.js';
 export interface PostCollectOptions {
   site?: string;
   headers?: Record<string, string>;
+  /** false: send only `headers` (and content-type), as a script would. Default true. */
+  asBrowser?: boolean;
   /** The client address the collector sees (light-my-request's `remoteAddress`). */
   remoteAddress?: string;
 }
@@ -15,12 +17,12 @@ export interface PostCollectOptions {
 export function postCollect(
   app: FastifyInstance,
   events: unknown[],
-  { site = 'demo', headers = {}, remoteAddress }: PostCollectOptions = {},
+  { site = 'demo', headers = {}, remoteAddress, asBrowser = true }: PostCollectOptions = {},
 ): Promise<LightMyRequestResponse> {
   return app.inject({
     method: 'POST',
     url: '/v1/collect',
-    headers: { ...CHROME_HEADERS, 'content-type': 'application/json', ...headers },
+    headers: { ...(asBrowser ? CHROME_HEADERS : {}), 'content-type': 'application/json', ...headers },
     payload: JSON.stringify({ site, events }),
     ...(remoteAddress ? { remoteAddress } : {}),
   });
