@@ -69,11 +69,14 @@ test('an uncaught error and an unhandled rejection → both in the errors report
 
 test('scrolling to the bottom → 100 % depth; clicks classified', async () => {
   const page = await open('spa/');
+  // Click first: Playwright scrolls #nothing (near the top) into view, and the SDK measures
+  // depth 100 ms after a scroll (trailing throttle), so a click right after the scroll to
+  // the bottom could move the page back up before the bottom was ever measured.
+  await page.click('#nothing');
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await page.waitForFunction(
     () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
   );
-  await page.click('#nothing');
   await page.close({ runBeforeUnload: true });
   await expect
     .poll(async () => (await interactions('type=scroll')).map((e) => e.data.depth), { timeout: 20_000 })

@@ -1,7 +1,8 @@
 /**
  * The foundation's vertical slice: a real browser opens the example blog (script tag from
  * the collector), navigates to a second page, and the reports find exactly those two
- * pageviews in one session.
+ * pageviews in one session. Headless Chromium says what it is, so the session is judged a bot:
+ * the reports are read with bots=include.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -36,7 +37,7 @@ test('two pages of the example blog → two pageviews in one session', async () 
   await context.close();
 
   await expect
-    .poll(async () => (await stack.api('/v1/reports/overview?site=demo')).totals, { timeout: 20_000 })
+    .poll(async () => (await stack.api('/v1/reports/overview?site=demo&bots=include')).totals, { timeout: 20_000 })
     .toEqual({ pageviews: 2, visitors: 1, sessions: 1 });
 
   const sessions = await stack.api('/v1/sessions?site=demo');
@@ -44,6 +45,14 @@ test('two pages of the example blog → two pageviews in one session', async () 
   const [session] = sessions.results;
   expect(session).toMatchObject({ pageviews: 2, entry_path: '/blog/', exit_path: '/blog/about' });
   expect(session.user_agent).toContain('Chrome');
+  // HeadlessChrome in the user agent: a bot on its first request, and left out by default.
+  expect(session).toMatchObject({ is_bot: true, bot_reasons: expect.arrayContaining(['ua:headless']) });
+  expect((await stack.api('/v1/reports/overview?site=demo')).totals).toEqual({ pageviews: 0, visitors: 0, sessions: 0 });
+  expect((await stack.api('/v1/reports/overview?site=demo&bots=only')).totals).toEqual({
+    pageviews: 2,
+    visitors: 1,
+    sessions: 1,
+  });
 
   const views = await stack.api(`/v1/pageviews?site=demo&ordering=ts`);
   expect(views.results.map((v: { path: string }) => v.path)).toEqual(['/blog/', '/blog/about']);

@@ -16,6 +16,7 @@ import { pixelRoutes } from './routes/pixel.js';
 import { reportRoutes } from './routes/reports.js';
 import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
+import type { LookupNetwork } from './scoring/index.js';
 import type { Storage } from './storage/types.js';
 
 export interface AppConfig extends CollectorConfig {
@@ -23,7 +24,19 @@ export interface AppConfig extends CollectorConfig {
   adminToken: string;
 }
 
-export async function buildApp(config: AppConfig, storage: Storage): Promise<FastifyInstance> {
+export interface AppServices {
+  /**
+   * Client address → network origin for the humanness score (`createNetworkLookup`, loaded
+   * once at server start). Without it, sessions are scored without the `net:` family.
+   */
+  lookupNetwork?: LookupNetwork | null;
+}
+
+export async function buildApp(
+  config: AppConfig,
+  storage: Storage,
+  { lookupNetwork = null }: AppServices = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -67,8 +80,8 @@ export async function buildApp(config: AppConfig, storage: Storage): Promise<Fas
   await app.register(healthRoutes(storage, config.logLevel));
   await app.register(scriptRoutes(config.scriptPath));
   const hashVisitor = createVisitorHasher(storage);
-  await app.register(collectRoutes(storage, hashVisitor, config));
-  await app.register(pixelRoutes(storage, hashVisitor));
+  await app.register(collectRoutes(storage, hashVisitor, config, lookupNetwork));
+  await app.register(pixelRoutes(storage, hashVisitor, lookupNetwork));
   await app.register(reportRoutes(storage, requireAdmin));
   await app.register(recordRoutes(storage, requireAdmin));
   return app;

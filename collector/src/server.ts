@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { resolveAdminToken } from './auth/resolveAdminToken.js';
 import { ConfigError, type CollectorConfig } from './config.js';
 import { startRetention } from './jobs/startRetention.js';
+import { createNetworkLookup, type LookupNetwork } from './scoring/index.js';
 import { createStorage } from './storage/createStorage.js';
 import type { Storage } from './storage/types.js';
 
@@ -25,7 +26,16 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
   const storage = await createStorage(config.database);
   await storage.ensureSites(config.sites);
   const { token, generated } = await resolveAdminToken(storage, config.adminToken);
-  const app = await buildApp({ ...config, adminToken: token }, storage);
+  // Loaded once (≈1 s); without it sessions are still scored, without the `net:` family.
+  let lookupNetwork: LookupNetwork | null = null;
+  let lookupError: unknown = null;
+  try {
+    lookupNetwork = await createNetworkLookup();
+  } catch (error) {
+    lookupError = error;
+  }
+  const app = await buildApp({ ...config, adminToken: token }, storage, { lookupNetwork });
+  if (lookupError) app.log.warn({ err: lookupError }, 'network database not loaded: no net: bot reasons');
   const stopRetention = startRetention(storage, config.retentionDays, app.log);
   app.addHook('onClose', async () => {
     stopRetention();

@@ -8,7 +8,9 @@ import { MAX_BODY_BYTES, collectBodySchema, type CollectBody } from '@sightline/
 import type { CollectorConfig } from '../config.js';
 import { OriginNotAllowedError, UnknownSiteError } from '../errors.js';
 import { prepareEvents } from '../ingest/prepareEvents.js';
+import { readIngestRequest } from '../ingest/readIngestRequest.js';
 import type { VisitorHasher } from '../privacy/createVisitorHasher.js';
+import type { LookupNetwork } from '../scoring/index.js';
 import type { Storage } from '../storage/types.js';
 import { errorResponses } from '../schemas/common.js';
 
@@ -32,6 +34,7 @@ export function collectRoutes(
   storage: Storage,
   hashVisitor: VisitorHasher,
   config: Pick<CollectorConfig, 'rateLimit' | 'collectPath'>,
+  lookupNetwork: LookupNetwork | null = null,
 ) {
   const { rateLimit } = config;
   return async (app: FastifyInstance) => {
@@ -84,7 +87,11 @@ export function collectRoutes(
             userAgent: userAgent || null,
             receivedAt,
           });
-          const stored = await storage.insertEvents(batch.rows, request.body.dropped ?? null);
+          const stored = await storage.insertEvents(
+            batch.rows,
+            request.body.dropped ?? null,
+            readIngestRequest(request, lookupNetwork, receivedAt),
+          );
           return reply
             .status(202)
             .send({ accepted: stored.inserted, duplicates: stored.duplicates, rejected: batch.tooOld });

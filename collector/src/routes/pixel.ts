@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@sightline/protocol';
 import { InvalidEventError, UnknownSiteError } from '../errors.js';
 import { prepareEvents } from '../ingest/prepareEvents.js';
+import { readIngestRequest } from '../ingest/readIngestRequest.js';
 import type { VisitorHasher } from '../privacy/createVisitorHasher.js';
+import type { LookupNetwork } from '../scoring/index.js';
 import type { Storage } from '../storage/types.js';
 import { siteQuery } from '../schemas/common.js';
 
@@ -22,7 +24,7 @@ interface PixelQuery {
   title?: string;
 }
 
-export function pixelRoutes(storage: Storage, hashVisitor: VisitorHasher) {
+export function pixelRoutes(storage: Storage, hashVisitor: VisitorHasher, lookupNetwork: LookupNetwork | null = null) {
   return async (app: FastifyInstance) => {
     app.get<{ Querystring: PixelQuery }>(
       '/v1/pixel.gif',
@@ -66,7 +68,7 @@ export function pixelRoutes(storage: Storage, hashVisitor: VisitorHasher) {
           },
           { site: siteId, visitor, userAgent: userAgent || null, receivedAt },
         );
-        await storage.insertEvents(batch.rows);
+        await storage.insertEvents(batch.rows, null, readIngestRequest(request, lookupNetwork, receivedAt));
         return reply
           .header('cache-control', 'no-store')
           .header('cross-origin-resource-policy', 'cross-origin')

@@ -4,6 +4,7 @@
  */
 
 import type { PageContext } from '@sightline/protocol';
+import type { NetworkVerdict, RequestFacts } from '../scoring/index.js';
 
 export type BotFilter = 'exclude' | 'include' | 'only';
 
@@ -35,6 +36,16 @@ export interface EventRow {
 
 /** Events the SDK dropped before sending, by reason (`queue_full` …). */
 export type DropCounts = Record<string, number>;
+
+/**
+ * What the ingest request that carried a batch tells about its sender, for the humanness
+ * score: header facts and the network verdict. Never the client address.
+ */
+export interface IngestRequest {
+  facts: RequestFacts;
+  /** null when no network database is loaded. */
+  network: NetworkVerdict | null;
+}
 
 export interface InsertResult {
   inserted: number;
@@ -211,8 +222,10 @@ export interface Storage {
   /**
    * Stores events durably (resolves only after commit). Concurrent calls are grouped into one
    * transaction. Events whose (site, id) is already stored are counted as duplicates.
+   * With `request`, the sessions the new events belong to fold it into their evidence and
+   * are scored again in the same transaction; the daily rollups follow their verdicts.
    */
-  insertEvents(rows: EventRow[], dropped?: DropCounts | null): Promise<InsertResult>;
+  insertEvents(rows: EventRow[], dropped?: DropCounts | null, request?: IngestRequest | null): Promise<InsertResult>;
   /** Waits until every accepted write is committed. */
   flush(): Promise<void>;
   close(): Promise<void>;

@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NetworkVerdict } from '../../src/scoring/index.js';
+import { CHROME_HEADERS } from '../utils/browserHeaders.js';
 import { createTempDir } from '../utils/createTempDir.js';
 import { createTestApp, type TestApp } from '../utils/createTestApp.js';
 import { dumpDatabase } from '../utils/dumpDatabase.js';
@@ -28,7 +30,13 @@ describe('the raw client address is never stored', () => {
     const dir = await createTempDir();
     cleanups.push(dir.remove);
     const file = join(dir.path, 'sightline.db');
-    const t = await createTestApp({ DATABASE_URL: `sqlite:${file}` });
+    // A network lookup that sees the address, as the real one does, and answers a verdict.
+    const looked: string[] = [];
+    const lookupNetwork = (ip: string): NetworkVerdict => {
+      looked.push(ip);
+      return { datacenter: true, asn: 64500, asnOrg: 'Example Hosting' };
+    };
+    const t = await createTestApp({ DATABASE_URL: `sqlite:${file}` }, { lookupNetwork });
 
     const events = [
       makePageview({ session: 's-1', url: 'https://example.com/', referrer: 'https://ref.example/' }),
@@ -40,8 +48,13 @@ describe('the raw client address is never stored', () => {
     const dump = await dumpDatabase(file);
     // The dump does hold what was posted, so an absent address is not an empty dump.
     expect(dump).toContain(events[0]!.id);
-    expect(dump).toContain('Mozilla/5.0 (test)');
+    expect(dump).toContain(CHROME_HEADERS['user-agent']);
     expect(dump).not.toContain(needle);
+    // The session's evidence holds the verdict, not the address it came from.
+    expect(looked).toEqual([remoteAddress]);
+    const { tables } = JSON.parse(dump) as { tables: { sessions: { evidence: string | null }[] } };
+    const evidence = JSON.parse(tables.sessions[0]!.evidence ?? 'null') as { network: unknown };
+    expect(evidence.network).toEqual({ requests: 1, datacenter: 1, asn: 64500, asnOrg: 'Example Hosting' });
 
     await t.close();
     for (const name of await readdir(dir.path)) {
@@ -88,7 +101,8 @@ describe('visitor ids', () => {
     expect(visitors.a).toMatch(/^[\w-]{22}$/);
     expect(visitors.a === visitors.b).toBe(same);
 
-    const overview = await getJson<{ totals: { visitors: number } }>(t, '/v1/reports/overview?site=demo');
+    // Made-up user agents may score as bots: count both sides.
+    const overview = await getJson<{ totals: { visitors: number } }>(t, '/v1/reports/overview?site=demo&bots=include');
     expect(overview.body.totals.visitors).toBe(same ? 1 : 2);
   });
 

@@ -92,9 +92,10 @@ describe('GET /v1/sessions', () => {
         entry_path: '/home',
         exit_path: '/signup',
         referrer: 'https://search.example/?q=x',
+        // Three pageviews posted without page context or any other signal: suspect, not a bot.
         is_bot: false,
-        bot_score: 0,
-        bot_reasons: [],
+        bot_score: 0.577,
+        bot_reasons: ['rate:no-client-signals', 'rate:bare-pageviews'],
       }),
     ]);
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/app.js';
+import { buildApp, type AppServices } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
 import type { Storage } from '../../src/storage/types.js';
@@ -15,15 +15,16 @@ export interface TestApp {
 
 /**
  * A collector with the `demo` site, never listening: on an in-memory SQLite store, or on the
- * file named by `DATABASE_URL=sqlite:PATH` when `env` gives one.
+ * file named by `DATABASE_URL=sqlite:PATH` when `env` gives one. No network database unless
+ * `services` gives a lookup.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, services: AppServices = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', ...env });
   const path = env.DATABASE_URL && config.database.kind === 'sqlite' ? config.database.path : ':memory:';
   const storage = await createSqliteStorage(path);
   await storage.migrate();
   await storage.ensureSites(['demo', ...config.sites]);
-  const app = await buildApp({ ...config, adminToken: TEST_TOKEN }, storage);
+  const app = await buildApp({ ...config, adminToken: TEST_TOKEN }, storage, services);
   await app.ready();
   return {
     app,

@@ -1,11 +1,34 @@
 /**
  * One group-commit transaction: insert every request's events (duplicates ignored), then
- * fold the newly stored ones into sessions and the daily rollup — a fixed number of
- * set-based statements per group, whatever its size.
+ * fold the newly stored ones into sessions (evidence and bot verdict included), the per-day
+ * helper tables and the daily rollup — a fixed number of set-based statements per group,
+ * whatever its size (see `COMMIT_STATEMENTS`).
  */
-import type { DropCounts, EventRow, InsertResult } from '../types.js';
+import type { SessionEvidence } from '../../scoring/index.js';
+import type { DropCounts, EventRow, IngestRequest, InsertResult } from '../types.js';
 import { utcDay } from '../../lib/time.js';
+import {
+  countVisitorTransitions,
+  planDayContributions,
+  rollupRows,
+  visitorDeltaRows,
+  type SessionDayRow,
+  type Side,
+} from '../planDayContributions.js';
+import { foldSession, type SessionDelta } from '../foldSessionDeltas.js';
+import {
+  scoreTouchedSessions,
+  sessionKey,
+  type ScoredSession,
+  type StoredRequest,
+} from '../scoreTouchedSessions.js';
 import type { Db } from './db.js';
+
+/**
+ * Most statements one group runs: BEGIN, insert events, read sessions, read session days,
+ * upsert sessions, session days, visitor days, rollup, SDK drops, COMMIT.
+ */
+export const COMMIT_STATEMENTS = 10;
 
 const INSERT_EVENTS = `
   INSERT OR IGNORE INTO events
@@ -22,12 +45,14 @@ const UPSERT_SESSIONS = `
   INSERT INTO sessions
     (site, session_id, visitor, user_id, first_ts, last_ts, pageviews, events,
      entry_ts, entry_path, exit_ts, exit_path, referrer, user_agent,
-     screen, viewport, language, timezone, device)
+     screen, viewport, language, timezone, device, evidence, bot_score, is_bot, bot_reasons)
   SELECT s.value->>'site', s.value->>'session', s.value->>'visitor', s.value->>'user',
          s.value->>'firstTs', s.value->>'lastTs', s.value->>'pageviews', s.value->>'events',
          s.value->>'entryTs', s.value->>'entryPath', s.value->>'exitTs', s.value->>'exitPath',
          s.value->>'referrer', s.value->>'userAgent', s.value->>'screen', s.value->>'viewport',
-         s.value->>'language', s.value->>'timezone', s.value->>'device'
+         s.value->>'language', s.value->>'timezone', s.value->>'device', s.value->>'evidence',
+         coalesce(s.value->>'botScore', 0), coalesce(s.value->>'isBot', 0),
+         coalesce(s.value->>'botReasons', '[]')
   FROM json_each(?) AS s WHERE true
   ON CONFLICT (site, session_id) DO UPDATE SET
     user_id = coalesce(excluded.user_id, user_id),
@@ -48,7 +73,24 @@ const UPSERT_SESSIONS = `
     viewport = coalesce(viewport, excluded.viewport),
     language = coalesce(language, excluded.language),
     timezone = coalesce(timezone, excluded.timezone),
-    device = coalesce(device, excluded.device)`;
+    device = coalesce(device, excluded.device),
+    -- Scored again only when this group brought evidence (a request's facts).
+    bot_score = CASE WHEN excluded.evidence IS NULL THEN bot_score ELSE excluded.bot_score END,
+    is_bot = CASE WHEN excluded.evidence IS NULL THEN is_bot ELSE excluded.is_bot END,
+    bot_reasons = CASE WHEN excluded.evidence IS NULL THEN bot_reasons ELSE excluded.bot_reasons END,
+    evidence = coalesce(excluded.evidence, evidence)`;
+
+// Touched sessions are looked up by primary key, driven by the list of keys (CROSS JOIN
+// keeps json_each as the outer loop).
+const READ_SESSIONS = `
+  SELECT s.site, s.session_id AS session, s.is_bot AS isBot, s.evidence
+  FROM json_each(?) AS k CROSS JOIN sessions AS s
+  WHERE s.site = k.value->>0 AND s.session_id = k.value->>1`;
+
+const READ_SESSION_DAYS = `
+  SELECT d.site, d.session_id AS session, d.day, d.visitor, d.pageviews, d.is_bot AS isBot
+  FROM json_each(?) AS k CROSS JOIN session_days AS d
+  WHERE d.site = k.value->>0 AND d.session_id = k.value->>1`;
 
 const UPSERT_DROPS = `
   INSERT INTO sdk_drops (site, day, reason, count)
@@ -58,123 +100,83 @@ const UPSERT_DROPS = `
 export interface IngestItem {
   rows: EventRow[];
   dropped: DropCounts | null;
+  /** The request's facts for scoring; null for writes that are not ingest requests. */
+  request?: IngestRequest | null;
 }
 
-const INSERT_SESSION_DAYS = `
-  INSERT OR IGNORE INTO session_days (site, day, session_id)
-  SELECT d.value->>0, d.value->>1, d.value->>2 FROM json_each(?) AS d WHERE true
-  RETURNING site, day`;
+const UPSERT_SESSION_DAYS = `
+  INSERT INTO session_days (site, session_id, day, visitor, pageviews, is_bot)
+  SELECT d.value->>0, d.value->>1, d.value->>2, d.value->>3, d.value->>4, d.value->>5
+  FROM json_each(?) AS d WHERE true
+  ON CONFLICT (site, session_id, day, visitor) DO UPDATE SET
+    pageviews = pageviews + excluded.pageviews,
+    is_bot = excluded.is_bot`;
 
-const INSERT_VISITOR_DAYS = `
-  INSERT OR IGNORE INTO visitor_days (site, day, visitor)
-  SELECT d.value->>0, d.value->>1, d.value->>2 FROM json_each(?) AS d WHERE true
-  RETURNING site, day`;
+const UPSERT_VISITOR_DAYS = `
+  INSERT INTO visitor_days (site, day, visitor, is_bot, sessions)
+  SELECT d.value->>0, d.value->>1, d.value->>2, d.value->>3, d.value->>4
+  FROM json_each(?) AS d WHERE true
+  ON CONFLICT (site, day, visitor, is_bot) DO UPDATE SET sessions = sessions + excluded.sessions
+  RETURNING site, day, visitor, is_bot AS isBot, sessions`;
 
 const UPSERT_ROLLUP = `
-  INSERT INTO rollup_daily (site, day, pageviews, sessions, visitors)
-  SELECT r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4
+  INSERT INTO rollup_daily (site, day, is_bot, pageviews, sessions, visitors)
+  SELECT r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5
   FROM json_each(?) AS r WHERE true
-  ON CONFLICT (site, day) DO UPDATE SET
+  ON CONFLICT (site, day, is_bot) DO UPDATE SET
     pageviews = pageviews + excluded.pageviews,
     sessions = sessions + excluded.sessions,
     visitors = visitors + excluded.visitors`;
 
-interface SessionDelta {
-  site: string;
-  session: string;
-  visitor: string;
-  user: string | null;
-  firstTs: number;
-  lastTs: number;
-  pageviews: number;
-  events: number;
-  entryTs: number | null;
-  entryPath: string | null;
-  exitTs: number | null;
-  exitPath: string | null;
-  referrer: string | null;
-  userAgent: string | null;
-  screen?: string;
-  viewport?: string;
-  language?: string;
-  timezone?: string;
-  device?: string;
-}
-
 const key = (...parts: string[]): string => parts.join('\u0000');
 
-function foldSession(sessions: Map<string, SessionDelta>, row: EventRow): void {
-  const k = key(row.site, row.session);
-  let s = sessions.get(k);
-  if (!s) {
-    s = {
-      site: row.site,
-      session: row.session,
-      visitor: row.visitor,
-      user: null,
-      firstTs: row.ts,
-      lastTs: row.ts,
-      pageviews: 0,
-      events: 0,
-      entryTs: null,
-      entryPath: null,
-      exitTs: null,
-      exitPath: null,
-      referrer: null,
-      userAgent: row.userAgent,
-    };
-    sessions.set(k, s);
-  }
-  s.events += 1;
-  s.firstTs = Math.min(s.firstTs, row.ts);
-  s.lastTs = Math.max(s.lastTs, row.ts);
-  if (row.user) s.user = row.user;
-  if (row.type !== 'pageview') return;
-  s.pageviews += 1;
-  if (s.entryTs === null || row.ts < s.entryTs) {
-    s.entryTs = row.ts;
-    s.entryPath = row.path;
-    s.referrer = row.referrer;
-    if (row.context) Object.assign(s, row.context);
-  }
-  if (s.exitTs === null || row.ts >= s.exitTs) {
-    s.exitTs = row.ts;
-    s.exitPath = row.path;
-  }
+interface StoredSessionRow {
+  site: string;
+  session: string;
+  isBot: Side;
+  evidence: string | null;
 }
 
-function countByDay(rows: { site: string; day: string }[], into: Map<string, number[]>, slot: number): void {
-  for (const r of rows) {
-    const k = key(r.site, r.day);
-    const totals = into.get(k) ?? [0, 0, 0];
-    totals[slot] = (totals[slot] ?? 0) + 1;
-    into.set(k, totals);
-  }
+function withVerdict(delta: SessionDelta, scored: ScoredSession | undefined): SessionDelta {
+  if (!scored) return delta;
+  const { evidence, score } = scored;
+  return { ...delta, evidence, botScore: score.botScore, isBot: score.isBot, botReasons: score.reasons };
 }
 
-async function foldIntoAggregates(db: Db, stored: EventRow[]): Promise<void> {
+/**
+ * Sessions first (read their evidence and day rows, score, upsert), then the day tables:
+ * session days, visitor days (whose returned counts say which visitors were counted or
+ * uncounted), and the rollup last.
+ */
+async function foldIntoAggregates(db: Db, stored: EventRow[], requests: StoredRequest[]): Promise<void> {
   const sessions = new Map<string, SessionDelta>();
-  const sessionDays = new Map<string, string[]>();
-  const visitorDays = new Map<string, string[]>();
-  const rollup = new Map<string, number[]>(); // site\0day → [pageviews, sessions, visitors]
-  for (const row of stored) {
-    foldSession(sessions, row);
-    const day = utcDay(row.ts);
-    sessionDays.set(key(row.site, day, row.session), [row.site, day, row.session]);
-    visitorDays.set(key(row.site, day, row.visitor), [row.site, day, row.visitor]);
-    if (row.type === 'pageview') countByDay([{ site: row.site, day }], rollup, 0);
+  for (const row of stored) foldSession(sessions, row);
+  const keys = JSON.stringify([...sessions.values()].map((s) => [s.site, s.session]));
+  const before = await db.all<StoredSessionRow>(READ_SESSIONS, [keys]);
+  const days = await db.all<SessionDayRow>(READ_SESSION_DAYS, [keys]);
+
+  const previous = new Map(
+    before.map((s) => [sessionKey(s.site, s.session), s.evidence ? (JSON.parse(s.evidence) as SessionEvidence) : null]),
+  );
+  const scored = scoreTouchedSessions(requests, previous);
+  const sides = new Map<string, Side>(before.map((s) => [sessionKey(s.site, s.session), s.isBot ? 1 : 0]));
+  for (const [k, s] of scored) sides.set(k, s.score.isBot ? 1 : 0);
+
+  const deltas = [...sessions].map(([k, delta]) => withVerdict(delta, scored.get(k)));
+  await db.run(UPSERT_SESSIONS, [JSON.stringify(deltas)]);
+
+  const plan = planDayContributions(stored, days, sides);
+  await db.run(UPSERT_SESSION_DAYS, [JSON.stringify(plan.sessionDays)]);
+  const visitorRows = visitorDeltaRows(plan);
+  if (visitorRows.length > 0) {
+    const after = await db.all<{ site: string; day: string; visitor: string; isBot: Side; sessions: number }>(
+      UPSERT_VISITOR_DAYS,
+      [JSON.stringify(visitorRows)],
+    );
+    countVisitorTransitions(plan, after);
   }
-  await db.run(UPSERT_SESSIONS, [JSON.stringify([...sessions.values()])]);
-  const newSessionDays = await db.all<{ site: string; day: string }>(INSERT_SESSION_DAYS, [
-    JSON.stringify([...sessionDays.values()]),
-  ]);
-  countByDay(newSessionDays, rollup, 1);
-  const newVisitorDays = await db.all<{ site: string; day: string }>(INSERT_VISITOR_DAYS, [
-    JSON.stringify([...visitorDays.values()]),
-  ]);
-  countByDay(newVisitorDays, rollup, 2);
-  const deltas = [...rollup].map(([k, totals]) => [...k.split('\u0000'), ...totals]);
-  await db.run(UPSERT_ROLLUP, [JSON.stringify(deltas)]);
+  const rollup = rollupRows(plan);
+  if (rollup.length > 0) await db.run(UPSERT_ROLLUP, [JSON.stringify(rollup)]);
 }
 
 /**
@@ -206,6 +208,7 @@ export async function commitEvents(db: Db, items: IngestItem[]): Promise<InsertR
     const inserted = await db.all<{ site: string; event_id: string }>(INSERT_EVENTS, [JSON.stringify(rows)]);
     const counts = groups.map(() => 0);
     const stored: EventRow[] = [];
+    const requests = items.map((item) => ({ request: item.request ?? null, rows: [] as EventRow[] }));
     const byKey = new Map(rows.map((r) => [key(r.site, r.eventId), r]));
     for (const r of inserted) {
       const k = key(r.site, r.event_id);
@@ -214,8 +217,9 @@ export async function commitEvents(db: Db, items: IngestItem[]): Promise<InsertR
       stored.push(row);
       const i = owner.get(k) as number;
       counts[i] = (counts[i] ?? 0) + 1;
+      requests[i]?.rows.push(row);
     }
-    if (stored.length > 0) await foldIntoAggregates(db, stored);
+    if (stored.length > 0) await foldIntoAggregates(db, stored, requests);
     if (drops.length > 0) await db.run(UPSERT_DROPS, [JSON.stringify(drops)]);
     await db.exec('COMMIT');
     return groups.map((group, i) => ({

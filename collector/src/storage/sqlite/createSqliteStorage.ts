@@ -8,6 +8,7 @@ import {
   INTERACTION_FIELDS,
   PAGEVIEW_FIELDS,
   SESSION_FIELDS,
+  type BotFilter,
   type DailyTotalsRow,
   type DayRange,
   type InsertResult,
@@ -49,9 +50,17 @@ function toSite(raw: { id: string; origins: string | null; createdAt: number }):
   return { ...raw, origins: raw.origins === null ? null : (JSON.parse(raw.origins) as string[]) };
 }
 
-const DAILY_TOTALS_ALL = `
-  SELECT day, pageviews, visitors, sessions FROM rollup_daily
-  WHERE site = ? AND day BETWEEN ? AND ? ORDER BY day`;
+/**
+ * Rollup rows are per bot side: `exclude` reads the human side, `only` the bot side,
+ * `include` sums both (a visitor seen on both sides of a day counts on each).
+ */
+const DAILY_TOTALS = `
+  SELECT day, sum(pageviews) AS pageviews, sum(visitors) AS visitors, sum(sessions) AS sessions
+  FROM rollup_daily
+  WHERE site = ? AND day BETWEEN ? AND ? AND is_bot IN (SELECT value FROM json_each(?))
+  GROUP BY day ORDER BY day`;
+
+const SIDES: Record<BotFilter, string> = { exclude: '[0]', only: '[1]', include: '[0,1]' };
 
 export async function createSqliteStorage(path: string): Promise<Storage> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -68,10 +77,10 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     async ping() {
       await reader.get('SELECT 1');
     },
-    insertEvents: (rows, dropped = null) =>
+    insertEvents: (rows, dropped = null, request = null) =>
       rows.length === 0 && !dropped
         ? Promise.resolve({ inserted: 0, duplicates: 0 })
-        : group.submit({ rows, dropped }),
+        : group.submit({ rows, dropped, request }),
     flush: () => group.drain(),
     async close() {
       await group.drain();
@@ -128,12 +137,8 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       return changes;
     },
 
-    async getDailyTotals(range: DayRange): Promise<DailyTotalsRow[]> {
-      // Sessions are not scored yet (no verdict is ever `is_bot = 1`), so every stored
-      // session counts as human: `only` has nothing to show.
-      if (range.bots === 'only') return [];
-      return reader.all<DailyTotalsRow>(DAILY_TOTALS_ALL, [range.site, range.fromDay, range.toDay]);
-    },
+    getDailyTotals: (range: DayRange) =>
+      reader.all<DailyTotalsRow>(DAILY_TOTALS, [range.site, range.fromDay, range.toDay, SIDES[range.bots]]),
     listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),
     findSessions: (site, session) => findSessions(reader, site, session),
     listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),

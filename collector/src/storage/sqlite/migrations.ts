@@ -109,4 +109,71 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'bot verdicts: session evidence, rollups and per-day helpers by bot side',
+    sql: `
+      -- The humanness evidence (scoring/types.ts SessionEvidence) as JSON: counts and
+      -- summaries only, never the client address.
+      ALTER TABLE sessions ADD COLUMN evidence TEXT;
+
+      -- Rollups gain the bot side; what was counted before scoring existed was human.
+      CREATE TABLE rollup_daily_v3 (
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        is_bot INTEGER NOT NULL,
+        pageviews INTEGER NOT NULL DEFAULT 0,
+        sessions INTEGER NOT NULL DEFAULT 0,
+        visitors INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, day, is_bot)
+      ) WITHOUT ROWID;
+      INSERT INTO rollup_daily_v3 (site, day, is_bot, pageviews, sessions, visitors)
+        SELECT site, day, 0, pageviews, sessions, visitors FROM rollup_daily;
+      DROP TABLE rollup_daily;
+      ALTER TABLE rollup_daily_v3 RENAME TO rollup_daily;
+
+      -- A session's contribution to each day, per visitor id (the id changes with the day's
+      -- salt, and with the address within a day), so that a verdict that flips can move it.
+      -- Keyed by session first: ingest reads every row of the sessions it touches.
+      CREATE TABLE session_days_v3 (
+        site TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        pageviews INTEGER NOT NULL DEFAULT 0,
+        is_bot INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, session_id, day, visitor)
+      ) WITHOUT ROWID;
+      INSERT INTO session_days_v3 (site, session_id, day, visitor, pageviews, is_bot)
+        SELECT site, session, strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), visitor,
+               sum(type = 'pageview'), 0
+        FROM events GROUP BY 1, 2, 3, 4;
+      -- Session-days whose raw events retention already deleted: the session's own visitor.
+      INSERT OR IGNORE INTO session_days_v3 (site, session_id, day, visitor, pageviews, is_bot)
+        SELECT d.site, d.session_id, d.day, s.visitor, 0, 0
+        FROM session_days AS d JOIN sessions AS s ON s.site = d.site AND s.session_id = d.session_id
+        WHERE NOT EXISTS (SELECT 1 FROM session_days_v3 AS n
+                          WHERE n.site = d.site AND n.session_id = d.session_id AND n.day = d.day);
+      DROP TABLE session_days;
+      ALTER TABLE session_days_v3 RENAME TO session_days;
+
+      -- Sessions of each visitor per day and side: the visitor counts on that side while
+      -- this is above 0 (counted on 0 → 1, uncounted on 1 → 0).
+      CREATE TABLE visitor_days_v3 (
+        site TEXT NOT NULL,
+        day TEXT NOT NULL,
+        visitor TEXT NOT NULL,
+        is_bot INTEGER NOT NULL,
+        sessions INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (site, day, visitor, is_bot)
+      ) WITHOUT ROWID;
+      INSERT INTO visitor_days_v3 (site, day, visitor, is_bot, sessions)
+        SELECT site, day, visitor, 0, count(*) FROM session_days GROUP BY 1, 2, 3;
+      -- Visitors counted whose sessions cannot be told any more: counted for good.
+      INSERT OR IGNORE INTO visitor_days_v3 (site, day, visitor, is_bot, sessions)
+        SELECT site, day, visitor, 0, 1 FROM visitor_days;
+      DROP TABLE visitor_days;
+      ALTER TABLE visitor_days_v3 RENAME TO visitor_days;
+    `,
+  },
 ];

@@ -1,0 +1,87 @@
+/**
+ * N+1 guard for ingest: one group-commit transaction runs the same number of statements
+ * whatever the number of sessions, requests and verdict flips in the group.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readRequestFacts } from '../../src/scoring/index.js';
+import { COMMIT_STATEMENTS, commitEvents, type IngestItem } from '../../src/storage/sqlite/commitEvents.js';
+import { openDb, type Db } from '../../src/storage/sqlite/db.js';
+import { migrations } from '../../src/storage/sqlite/migrations.js';
+import { CHROME_HEADERS } from '../utils/browserHeaders.js';
+import { makeEventRow } from '../utils/makeEventRow.js';
+
+const dbs: Db[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.close();
+});
+
+async function migratedDb(): Promise<Db> {
+  const db = await openDb(':memory:');
+  dbs.push(db);
+  for (const m of migrations) await db.exec(m.sql);
+  return db;
+}
+
+/** `db` with every statement counted. */
+function counted(db: Db): { db: Db; statements: () => number } {
+  let n = 0;
+  const proxy = new Proxy(db, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'close') return value;
+      return (...args: unknown[]) => {
+        n += 1;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { db: proxy, statements: () => n };
+}
+
+const CRAWLER = { 'user-agent': 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' };
+
+/** One request per session, each with two pageviews (the second on the day before). */
+function group(sessions: number, headers: Record<string, string>, tag: string): IngestItem[] {
+  const receivedAt = Date.now();
+  const facts = readRequestFacts({ headers, secure: false, receivedAt });
+  return Array.from({ length: sessions }, (_, i) => ({
+    rows: [
+      makeEventRow({ session: `s-${i}`, visitor: `v-${i % 7}`, eventId: `${tag}-${i}-a`, ts: receivedAt }),
+      makeEventRow({ session: `s-${i}`, visitor: `v-${i % 7}`, eventId: `${tag}-${i}-b`, ts: receivedAt - 86_400_000 }),
+    ],
+    dropped: i === 0 ? { queue_full: 1 } : null,
+    request: { facts, network: { datacenter: false } },
+  }));
+}
+
+describe('commitEvents', () => {
+  it.each([1, 10, 250])('runs a fixed number of statements for %i sessions: new, then flipped to bot', async (n) => {
+    const db = await migratedDb();
+    const first = counted(db);
+    await commitEvents(first.db, group(n, CHROME_HEADERS, 'human'));
+    expect(first.statements()).toBe(COMMIT_STATEMENTS);
+
+    // Every session flips (a crawler's request), each moving two days of contributions.
+    const second = counted(db);
+    await commitEvents(second.db, group(n, CRAWLER, 'crawler'));
+    expect(second.statements()).toBe(COMMIT_STATEMENTS);
+    const bots = await db.get<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE is_bot = 1');
+    expect(bots?.n).toBe(n);
+    const rollup = await db.all<{ is_bot: number; sessions: number }>(
+      'SELECT is_bot, sum(sessions) AS sessions FROM rollup_daily GROUP BY is_bot ORDER BY is_bot',
+    );
+    expect(rollup).toEqual([
+      { is_bot: 0, sessions: 0 },
+      { is_bot: 1, sessions: 2 * n },
+    ]);
+  });
+
+  it('runs fewer when every event is a duplicate', async () => {
+    const db = await migratedDb();
+    const items = group(5, CHROME_HEADERS, 'dup');
+    await commitEvents(db, items);
+    const again = counted(db);
+    await commitEvents(again.db, items.map((item) => ({ ...item, dropped: null })));
+    expect(again.statements()).toBe(3); // BEGIN, INSERT events, COMMIT
+  });
+});
