@@ -6,6 +6,7 @@ export { captureEngagement } from './capture/engagement.js';
 export { captureErrors, createErrorCapture } from './capture/errors.js';
 export { captureTiming } from './capture/timing.js';
 export { captureVitals } from './capture/vitals.js';
+export { captureHumanness } from './capture/humanness.js';
 export { allCaptures, coreCaptures } from './presets.js';
 export type { SightlineOptions } from './config.js';
 export type { Capture, CaptureContext, LeaveReason, Props } from './types.js';

@@ -5,6 +5,7 @@
 import { createClickCapture } from './capture/clicks.js';
 import { captureEngagement } from './capture/engagement.js';
 import { captureErrors } from './capture/errors.js';
+import { captureHumanness } from './capture/humanness.js';
 import { capturePageviews } from './capture/pageview.js';
 import { captureScroll } from './capture/scroll.js';
 import { captureTiming } from './capture/timing.js';
@@ -19,4 +20,5 @@ startFromScript(({ captureText }) => [
   captureErrors,
   captureTiming,
   captureVitals,
+  captureHumanness,
 ]);

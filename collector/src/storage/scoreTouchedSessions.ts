@@ -3,7 +3,13 @@
  * newly stored events belong to, in arrival order, and scores those sessions again. Pure; a
  * driver reads the previous evidence before and writes the result after, set-based.
  */
-import { addRequest, scoreSession, type Score, type SessionEvidence } from '../scoring/index.js';
+import {
+  addRequest,
+  scoreSession,
+  type ClientSummary,
+  type Score,
+  type SessionEvidence,
+} from '../scoring/index.js';
 import type { EventRow, IngestRequest } from './types.js';
 
 export interface ScoredSession {
@@ -15,6 +21,34 @@ export interface ScoredSession {
 export interface StoredRequest {
   request: IngestRequest | null;
   rows: readonly EventRow[];
+}
+
+/** The SDK's humanness summary fields the scoring rules read (same names on the wire). */
+const CLIENT_FIELDS = [
+  'webdriver',
+  'headless',
+  'automationGlobals',
+  'softwareWebgl',
+  'noPlugins',
+  'oddScreen',
+  'noLanguages',
+  'platformMismatch',
+  'trustedEvents',
+  'untrustedEvents',
+  'clicksWithoutPointerMove',
+] as const;
+
+/** The latest humanness summary among `rows`, as the scoring's client evidence. */
+function clientOf(rows: readonly EventRow[]): ClientSummary | undefined {
+  let client: ClientSummary | undefined;
+  for (const row of rows) {
+    if (row.type !== 'humanness' || !row.data) continue;
+    const data = JSON.parse(row.data) as Record<string, unknown>;
+    client = {};
+    for (const field of CLIENT_FIELDS)
+      if (data[field] !== undefined) Object.assign(client, { [field]: data[field] });
+  }
+  return client;
 }
 
 export const sessionKey = (site: string, session: string): string => `${site}\u0000${session}`;
@@ -44,7 +78,16 @@ export function scoreTouchedSessions(
         ...(r.context?.viewport ? { viewport: r.context.viewport } : {}),
       }));
       const before = evidence.get(k) ?? previous.get(k) ?? null;
-      evidence.set(k, addRequest(before, { facts: request.facts, events, network: request.network }));
+      const client = clientOf(sessionRows);
+      evidence.set(
+        k,
+        addRequest(before, {
+          facts: request.facts,
+          events,
+          network: request.network,
+          ...(client ? { client } : {}),
+        }),
+      );
     }
   }
   return new Map([...evidence].map(([k, e]) => [k, { evidence: e, score: scoreSession(e) }]));

@@ -65,7 +65,8 @@ describe('bot verdicts at ingest', () => {
     {
       name: 'curl posting bare pageviews, three requests',
       headers: CURL,
-      requests: (s: string, t0: number) => [0, 1, 2].map((i) => [makePageview({ session: s, ts: t0 + i * 20_000 })]),
+      requests: (s: string, t0: number) =>
+        [0, 1, 2].map((i) => [makePageview({ session: s, ts: t0 + i * 20_000 })]),
       isBot: true,
       reasons: ['ua:library', 'rate:library-headers', 'rate:no-client-signals', 'rate:bare-pageviews'],
     },
@@ -142,7 +143,12 @@ describe('a session whose verdict flips', () => {
           t,
           `/v1/reports/overview?site=demo&from=${utcDate(2)}&to=${utcDate(1)}&bots=${bots}`,
         )
-      ).body.series.map(({ date, pageviews, sessions, visitors }) => ({ date, pageviews, sessions, visitors }));
+      ).body.series.map(({ date, pageviews, sessions, visitors }) => ({
+        date,
+        pageviews,
+        sessions,
+        visitors,
+      }));
     const includeBefore = await overview('include');
     expect(await overview('exclude')).toEqual([
       { date: utcDate(2), pageviews: 2, sessions: 1, visitors: 1 },
@@ -171,5 +177,42 @@ describe('a session whose verdict flips', () => {
       { date: utcDate(1), pageviews: 1, sessions: 1, visitors: 1 },
     ]);
     expect(await overview('include')).toEqual(includeBefore);
+  });
+});
+
+describe('the SDK humanness summary', () => {
+  const humanness = (session: string, fields: Record<string, unknown>): SightlineEvent =>
+    ({
+      id: `h-${session}`,
+      type: 'humanness',
+      ts: Date.now(),
+      session,
+      url: 'https://example.com/',
+      ...fields,
+    }) as SightlineEvent;
+
+  it.each([
+    ['webdriver', { webdriver: true }, true, 'client:'],
+    [
+      'a person: trusted input, no automation traits',
+      { webdriver: false, trustedEvents: 40, untrustedEvents: 0 },
+      false,
+      null,
+    ],
+  ])('%s', async (_name, fields, isBot, reasonPrefix) => {
+    const t = await open();
+    const now = Date.now();
+    const res = await postCollect(
+      t.app,
+      [sdkPageview('hs', now), click('hs', now + 1500), humanness('hs', fields)],
+      {
+        headers: CHROME_HEADERS,
+      },
+    );
+    expect(res.statusCode, res.body).toBe(202);
+    const s = await session(t, 'hs');
+    expect(s.is_bot).toBe(isBot);
+    if (reasonPrefix) expect(s.bot_reasons.some((r) => r.startsWith(reasonPrefix))).toBe(true);
+    else expect(s.bot_reasons.filter((r) => r.startsWith('client:'))).toEqual([]);
   });
 });
