@@ -4,7 +4,13 @@
  * as one event with their count when the page is left, so an error thrown in a render loop
  * costs two events, not thousands. Nothing here prevents the browser's own reporting.
  */
-import { MAX_MESSAGE_LENGTH, MAX_STACK_LENGTH, MAX_URL_LENGTH } from '@sightline/protocol';
+import {
+  MAX_MESSAGE_LENGTH,
+  MAX_STACK_LENGTH,
+  MAX_URL_LENGTH,
+  type ErrorEvent as WireErrorEvent,
+  type EventBase,
+} from '@sightline/protocol';
 import { clamp } from '../lib/clamp.js';
 import { listen } from '../lib/listen.js';
 import { safely } from '../lib/safely.js';
@@ -22,14 +28,8 @@ const MAX_FRAMES = 10;
 /** The collector's bound for `count`. */
 const MAX_COUNT = 1_000_000;
 
-interface ErrorFields {
-  kind: 'error' | 'rejection';
-  message: string;
-  source?: string;
-  line?: number;
-  col?: number;
-  stack?: string;
-}
+/** What an error event carries of its own, before its count. */
+type ErrorFields = Omit<WireErrorEvent, keyof EventBase | 'count'>;
 
 /** Message and stack of a thrown value: an Error (of any realm) as `Name: message`, else its string. */
 function describe(value: unknown): { message: string; stack?: unknown } {
