@@ -32,7 +32,8 @@ Sightline is running.
   Sessions API   curl -H 'Authorization: Bearer ${token}' '${collectorUrl}/v1/sessions?site=${site}'
   Admin token    ${token}${server.tokenGenerated ? '   (generated now and kept in the store)' : ''}
 
-Browse the example site, then ask the API. Ctrl-C stops.
+Browse the example site, then ask the API. Sessions judged to be bots (a headless
+browser, a script) are left out by default: add &bots=include to see them. Ctrl-C stops.
 `);
 
 let closing = false;
