@@ -148,7 +148,8 @@ const pageviewSpec: ListSpec = {
   },
   select: `event_id AS id, session, ts, url, path, title, referrer, user_id AS user,
            coalesce(${PAGEVIEW_IS_BOT}, 0) AS isBot`,
-  tieBreak: 'rid ASC',
+  // (site, ts) index order; rid is the index's own last column, so no sort is needed.
+  tieBreak: 'ts ASC, rid ASC',
 };
 
 export async function listPageviews(
@@ -183,7 +184,8 @@ const interactionSpec: ListSpec = {
   },
   select: `event_id AS id, type, session, pv, ts, url, path, name, user_id AS user, data,
            coalesce(${PAGEVIEW_IS_BOT}, 0) AS isBot`,
-  tieBreak: 'rid ASC',
+  // (site, ts) index order; rid is the index's own last column, so no sort is needed.
+  tieBreak: 'ts ASC, rid ASC',
 };
 
 type RawInteraction = Omit<InteractionRow, 'isBot' | 'data'> & { isBot: number; data: string | null };

@@ -176,4 +176,11 @@ export const migrations: Migration[] = [
       ALTER TABLE visitor_days_v3 RENAME TO visitor_days;
     `,
   },
+  {
+    version: 4,
+    name: 'pageviews index for the records list',
+    // The pageviews list counts every matching pageview of a site; without an index that
+    // holds only pageviews, the count walked every event (~0.5 s at 200k events).
+    sql: `CREATE INDEX events_pageviews ON events (site, ts) WHERE type = 'pageview';`,
+  },
 ];
