@@ -6,12 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_BODY_BYTES, collectBodySchema, type CollectBody } from '@sightline/protocol';
 import type { CollectorConfig } from '../config.js';
-import { OriginNotAllowedError, UnknownSiteError } from '../errors.js';
-import { prepareEvents } from '../ingest/prepareEvents.js';
-import { readIngestRequest } from '../ingest/readIngestRequest.js';
-import type { VisitorHasher } from '../privacy/createVisitorHasher.js';
-import type { LookupNetwork } from '../scoring/index.js';
-import type { Storage } from '../storage/types.js';
+import type { AcceptBatch } from '../ingest/createAcceptBatch.js';
 import { errorResponses } from '../schemas/common.js';
 
 const acceptedResponse = {
@@ -31,10 +26,8 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 export function collectRoutes(
-  storage: Storage,
-  hashVisitor: VisitorHasher,
+  acceptBatch: AcceptBatch,
   config: Pick<CollectorConfig, 'rateLimit' | 'collectPath'>,
-  lookupNetwork: LookupNetwork | null = null,
 ) {
   const { rateLimit } = config;
   return async (app: FastifyInstance) => {
@@ -71,30 +64,15 @@ export function collectRoutes(
           },
         },
         async (request, reply) => {
-          const { site: siteId } = request.body;
-          const site = await storage.getSite(siteId);
-          if (!site) throw new UnknownSiteError(siteId);
-          const origin = request.headers.origin;
-          if (origin && site.origins && !site.origins.includes(origin)) {
-            throw new OriginNotAllowedError(origin, siteId);
-          }
-          const receivedAt = Date.now();
-          const userAgent = request.headers['user-agent'] ?? '';
-          const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
-          const batch = prepareEvents(request.body, {
-            site: siteId,
-            visitor,
-            userAgent: userAgent || null,
-            receivedAt,
-          });
-          const stored = await storage.insertEvents(
-            batch.rows,
-            request.body.dropped ?? null,
-            readIngestRequest(request, lookupNetwork, receivedAt),
+          const stored = await acceptBatch(
+            request,
+            request.body.site,
+            request.headers.origin,
+            () => request.body,
           );
           return reply
             .status(202)
-            .send({ accepted: stored.inserted, duplicates: stored.duplicates, rejected: batch.tooOld });
+            .send({ accepted: stored.inserted, duplicates: stored.duplicates, rejected: stored.tooOld });
         },
       );
     }

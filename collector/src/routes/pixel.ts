@@ -7,12 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@sightline/protocol';
-import { InvalidEventError, UnknownSiteError } from '../errors.js';
-import { prepareEvents } from '../ingest/prepareEvents.js';
-import { readIngestRequest } from '../ingest/readIngestRequest.js';
-import type { VisitorHasher } from '../privacy/createVisitorHasher.js';
-import type { LookupNetwork } from '../scoring/index.js';
-import type { Storage } from '../storage/types.js';
+import { InvalidEventError } from '../errors.js';
+import type { AcceptBatch } from '../ingest/createAcceptBatch.js';
 import { siteQuery } from '../schemas/common.js';
 
 // The smallest transparent GIF (1×1).
@@ -24,7 +20,7 @@ interface PixelQuery {
   title?: string;
 }
 
-export function pixelRoutes(storage: Storage, hashVisitor: VisitorHasher, lookupNetwork: LookupNetwork | null = null) {
+export function pixelRoutes(acceptBatch: AcceptBatch) {
   return async (app: FastifyInstance) => {
     app.get<{ Querystring: PixelQuery }>(
       '/v1/pixel.gif',
@@ -45,15 +41,12 @@ export function pixelRoutes(storage: Storage, hashVisitor: VisitorHasher, lookup
       },
       async (request, reply) => {
         const { site: siteId, title } = request.query;
-        const site = await storage.getSite(siteId);
-        if (!site) throw new UnknownSiteError(siteId);
-        const url = request.query.url || request.headers.referer;
-        if (!url) throw new InvalidEventError('url is required (as a parameter or the Referer header)');
-        const receivedAt = Date.now();
-        const userAgent = request.headers['user-agent'] ?? '';
-        const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
-        const batch = prepareEvents(
-          {
+        // An image request carries no Origin: no origin check.
+        await acceptBatch(request, siteId, undefined, (visitor, receivedAt) => {
+          // Checked after the site, as before: an unknown site answers 403 first.
+          const url = request.query.url || request.headers.referer;
+          if (!url) throw new InvalidEventError('url is required (as a parameter or the Referer header)');
+          return {
             site: siteId,
             events: [
               {
@@ -65,10 +58,8 @@ export function pixelRoutes(storage: Storage, hashVisitor: VisitorHasher, lookup
                 ...(title ? { title } : {}),
               },
             ],
-          },
-          { site: siteId, visitor, userAgent: userAgent || null, receivedAt },
-        );
-        await storage.insertEvents(batch.rows, null, readIngestRequest(request, lookupNetwork, receivedAt));
+          };
+        });
         return reply
           .header('cache-control', 'no-store')
           .header('cross-origin-resource-policy', 'cross-origin')
