@@ -15,11 +15,6 @@ export const UnauthorizedError = createError(
   401,
 );
 export const NotFoundError = createError('not_found', '%s', 404);
-export const StoreUnavailableError = createError(
-  'store_unavailable',
-  'the store is not answering; retry later',
-  503,
-);
 export const ScriptNotBuiltError = createError(
   'sdk_not_built',
   'the SDK bundle has not been built; run `npx pnpm@10 build`',
