@@ -3,51 +3,21 @@
  * ignored regions. Timing (rage, dead, leaving) is in clicksBursts.test.ts.
  */
 import { MAX_TEXT_LENGTH } from '@sightline/protocol';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { captureClicks, createClickCapture, type ClickCaptureOptions } from '../../src/capture/clicks.js';
-import { createFakeCaptureContext } from '../utils/createFakeCaptureContext.js';
+import { describe, expect, test, vi } from 'vitest';
 import { dispatchClick as click } from '../utils/dispatchClick.js';
 import { renderMarked as render } from '../utils/renderMarked.js';
-import { resetPage } from '../utils/resetPage.js';
-import { stayOnPage } from '../utils/stayOnPage.js';
+import { useClickCapture } from '../utils/useClickCapture.js';
 
 const ORIGIN = 'http://localhost:3000';
 
-let fake: ReturnType<typeof createFakeCaptureContext>;
-let stop: (() => void) | undefined;
-let stopStaying: () => void;
-
-function start(options?: ClickCaptureOptions): void {
-  fake = createFakeCaptureContext();
-  stop = (options ? createClickCapture(options) : captureClicks)(fake.ctx);
-}
-
-/** Past the burst window: every pending click gets its verdict and is sent. */
-const settle = (): void => {
-  vi.advanceTimersByTime(1000);
-};
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  resetPage('/page');
-  stopStaying = stayOnPage();
-});
-
-afterEach(() => {
-  stop?.();
-  stop = undefined;
-  stopStaying();
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
+const t = useClickCapture();
 
 /** The fields one click on `el` is sent with (flushed by leaving: no dead verdict). */
 function fieldsOf(el: Element): Record<string, unknown> | undefined {
   click(el);
-  fake.leave('hidden');
-  expect(fake.emitted).toHaveLength(1);
-  return fake.emitted[0]?.fields;
+  t.fake.leave('hidden');
+  expect(t.fake.emitted).toHaveLength(1);
+  return t.fake.emitted[0]?.fields;
 }
 
 describe('captureClicks: what a click is sent with', () => {
@@ -99,7 +69,7 @@ describe('captureClicks: what a click is sent with', () => {
       { selector: 'a', tag: 'a', text: 'Home', href: `${ORIGIN}/`, kind: 'link' },
     ],
   ])('%s', (_name, html, expected) => {
-    start();
+    t.start();
     expect(fieldsOf(render(html))).toEqual(expected);
   });
 
@@ -131,22 +101,22 @@ describe('captureClicks: what a click is sent with', () => {
     ['mailto: no href (an address)', 'mailto:me@example.com', '', undefined, 'other'],
     ['javascript: no href', 'javascript:void(0)', '', undefined, 'other'],
   ])('%s', (_name, href, attrs, expectedHref, kind) => {
-    start();
+    t.start();
     const fields = fieldsOf(render(`<a href="${href}" ${attrs} data-t>Link</a>`));
     expect(fields).toMatchObject({ tag: 'a', text: 'Link', kind });
     expect(fields?.href).toBe(expectedHref);
   });
 
   test('a javascript: link acting as a button is a button', () => {
-    start();
+    t.start();
     expect(fieldsOf(render('<a href="javascript:void(0)" role="button" data-t>Menu</a>'))).toMatchObject({
       kind: 'button',
     });
-    expect(fake.emitted[0]?.fields.href).toBeUndefined();
+    expect(t.fake.emitted[0]?.fields.href).toBeUndefined();
   });
 
   test('a named element inside a link keeps the link', () => {
-    start();
+    t.start();
     expect(
       fieldsOf(
         render('<a href="https://shop.example/"><div data-sightline-name="promo" data-t>Sale</div></a>'),
@@ -205,32 +175,32 @@ describe('captureClicks: text', () => {
       'Remember me',
     ],
   ])('%s', (_name, html, expected) => {
-    start();
+    t.start();
     expect(textOf(html)).toBe(expected);
   });
 
   test('a typed value never shows up', () => {
-    start();
+    t.start();
     expect(
       textOf('<input type="text" data-t>', (el) => ((el as HTMLInputElement).value = 'typed secret')),
     ).toBeUndefined();
   });
 
   test(`cut to ${MAX_TEXT_LENGTH} characters`, () => {
-    start();
+    t.start();
     expect(textOf(`<button data-t>${'x'.repeat(MAX_TEXT_LENGTH + 50)}</button>`)).toBe(
       'x'.repeat(MAX_TEXT_LENGTH),
     );
   });
 
   test('text: false sends no text at all', () => {
-    start({ text: false });
+    t.start({ text: false });
     for (const html of [
       '<button data-t>Buy</button>',
       '<button aria-label="Close" data-t></button>',
       '<div data-sightline-name="hero" data-t></div>',
     ]) {
-      fake.emitted.length = 0;
+      t.fake.emitted.length = 0;
       const fields = fieldsOf(render(html));
       expect(fields).not.toHaveProperty('text', expect.anything());
       expect(fields).toHaveProperty('selector');
@@ -243,32 +213,32 @@ describe('captureClicks: labels', () => {
     ['wrapping its field', '<label data-t>Remember me <input type="checkbox"></label>'],
     ['pointing at its field', '<label for="terms" data-t>I agree</label><input type="checkbox" id="terms">'],
   ])('a click on a label %s counts once, though the browser clicks the field too', (_name, html) => {
-    start();
+    t.start();
     const el = render(html);
     const onField = vi.fn();
     document.querySelector('input')?.addEventListener('click', onField);
     click(el);
     expect(onField).toHaveBeenCalledTimes(1);
-    settle();
-    expect(fake.emitted.map((e) => e.fields.tag)).toEqual(['label']);
+    t.settle();
+    expect(t.fake.emitted.map((e) => e.fields.tag)).toEqual(['label']);
   });
 
   test('three quick clicks on a label are a rage burst of 3, not 6', () => {
-    start();
+    t.start();
     const el = render('<label data-t>Remember me <input type="checkbox"></label>');
     for (let i = 0; i < 3; i++) click(el);
-    settle();
-    expect(fake.emitted.map((e) => e.fields.rage)).toEqual([3]);
+    t.settle();
+    expect(t.fake.emitted.map((e) => e.fields.rage)).toEqual([3]);
   });
 
   test('a later click on the field itself still counts', () => {
-    start();
+    t.start();
     render('<label for="terms" data-t>I agree</label><input type="checkbox" id="terms">');
     click(document.querySelector('label') as Element, 10, 10);
     vi.advanceTimersByTime(500);
     click(document.querySelector('input') as Element, 300, 10);
-    settle();
-    expect(fake.emitted.map((e) => e.fields.tag)).toEqual(['label', 'input']);
+    t.settle();
+    expect(t.fake.emitted.map((e) => e.fields.tag)).toEqual(['label', 'input']);
   });
 });
 
@@ -280,13 +250,13 @@ describe('captureClicks: ignore', () => {
       '<section data-sightline-ignore=""><div><button data-t>Secret</button></div></section>',
     ],
   ])('data-sightline-ignore %s: no event at all', (_name, html) => {
-    start();
+    t.start();
     const el = render(html);
     click(el);
     click(el);
     click(el);
-    settle();
-    fake.leave('pagehide');
-    expect(fake.emitted).toEqual([]);
+    t.settle();
+    t.fake.leave('pagehide');
+    expect(t.fake.emitted).toEqual([]);
   });
 });

@@ -2,73 +2,43 @@
  * When clicks are sent: rage bursts, dead-click verdicts, leaving the page and stop().
  * What a click is sent with is in clicks.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { captureClicks, createClickCapture, type ClickCaptureOptions } from '../../src/capture/clicks.js';
-import { createFakeCaptureContext } from '../utils/createFakeCaptureContext.js';
+import { describe, expect, test, vi } from 'vitest';
 import { dispatchClick as click } from '../utils/dispatchClick.js';
 import { renderMarked as render } from '../utils/renderMarked.js';
-import { resetPage } from '../utils/resetPage.js';
-import { stayOnPage } from '../utils/stayOnPage.js';
 import { trackListeners } from '../utils/trackListeners.js';
+import { useClickCapture } from '../utils/useClickCapture.js';
 
-let fake: ReturnType<typeof createFakeCaptureContext>;
-let stop: (() => void) | undefined;
-let stopStaying: () => void;
-
-function start(options?: ClickCaptureOptions): void {
-  fake = createFakeCaptureContext();
-  stop = (options ? createClickCapture(options) : captureClicks)(fake.ctx);
-}
-
-/** Past the burst window: every pending click gets its verdict and is sent. */
-const settle = (): void => {
-  vi.advanceTimersByTime(1000);
-};
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  resetPage('/page');
-  stopStaying = stayOnPage();
-});
-
-afterEach(() => {
-  stop?.();
-  stop = undefined;
-  stopStaying();
-  document.body.innerHTML = '';
-  vi.restoreAllMocks();
-  vi.useRealTimers();
-});
+const t = useClickCapture();
 
 describe('captureClicks: rage clicks', () => {
   test('3 quick clicks on one spot: one event, the last click, with rage: 3', () => {
-    start();
+    t.start();
     const el = render('<button data-t>Pay</button>');
     click(el, 100, 100);
     vi.advanceTimersByTime(200);
     click(el, 110, 95);
     vi.advanceTimersByTime(200);
     click(el, 90, 120);
-    expect(fake.emitted).toEqual([]);
-    settle();
-    expect(fake.emitted).toMatchObject([
+    expect(t.fake.emitted).toEqual([]);
+    t.settle();
+    expect(t.fake.emitted).toMatchObject([
       {
         type: 'click',
         fields: { selector: 'button', tag: 'button', text: 'Pay', kind: 'button', rage: 3, dead: true },
       },
     ]);
-    expect(fake.emitted).toHaveLength(1);
+    expect(t.fake.emitted).toHaveLength(1);
   });
 
   test('the burst is reported with the last click’s element', () => {
-    start();
+    t.start();
     document.body.innerHTML = '<button id="a">A</button><button id="b">B</button>';
     click(document.getElementById('a') as Element, 50, 50);
     click(document.getElementById('a') as Element, 52, 50);
     click(document.getElementById('b') as Element, 60, 55);
     click(document.getElementById('b') as Element, 61, 55);
-    fake.leave('pagehide');
-    expect(fake.emitted.map((e) => e.fields)).toEqual([
+    t.fake.leave('pagehide');
+    expect(t.fake.emitted.map((e) => e.fields)).toEqual([
       { selector: '#b', tag: 'button', text: 'B', kind: 'button', rage: 4 },
     ]);
   });
@@ -98,29 +68,29 @@ describe('captureClicks: rage clicks', () => {
       ],
     ],
   ] as Array<[string, Array<[number, number, number]>]>)('%s: plain clicks, no rage', (_name, clicks) => {
-    start();
+    t.start();
     const el = render('<button data-t>Pay</button>');
     for (const [wait, x, y] of clicks) {
       vi.advanceTimersByTime(wait);
       click(el, 100 + x, 100 + y);
     }
-    settle();
-    expect(fake.emitted).toHaveLength(clicks.length);
-    for (const { type, fields } of fake.emitted) {
+    t.settle();
+    expect(t.fake.emitted).toHaveLength(clicks.length);
+    for (const { type, fields } of t.fake.emitted) {
       expect(type).toBe('click');
       expect(fields).not.toHaveProperty('rage');
     }
   });
 
   test('events stay in click order around a burst', () => {
-    start();
+    t.start();
     document.body.innerHTML = '<button id="a">A</button><button id="b">B</button><button id="c">C</button>';
     const byId = (id: string): Element => document.getElementById(id) as Element;
     click(byId('a'), 0, 0);
     for (let i = 0; i < 3; i++) click(byId('b'), 300, 300);
     click(byId('c'), 600, 600);
-    settle();
-    expect(fake.emitted.map((e) => [e.fields.text, e.fields.rage])).toEqual([
+    t.settle();
+    expect(t.fake.emitted.map((e) => [e.fields.text, e.fields.rage])).toEqual([
       ['A', undefined],
       ['B', 3],
       ['C', undefined],
@@ -128,15 +98,15 @@ describe('captureClicks: rage clicks', () => {
   });
 
   test('a very long burst is counted up to the wire bound (1000)', () => {
-    start();
+    t.start();
     const el = render('<button data-t>Pay</button>');
     for (let i = 0; i < 1200; i++) {
       click(el);
       vi.advanceTimersByTime(10);
     }
-    settle();
-    expect(fake.emitted).toHaveLength(1);
-    expect(fake.emitted[0]?.fields.rage).toBe(1000);
+    t.settle();
+    expect(t.fake.emitted).toHaveLength(1);
+    expect(t.fake.emitted[0]?.fields.rage).toBe(1000);
   });
 });
 
@@ -151,33 +121,33 @@ describe('captureClicks: dead clicks', () => {
     ['an inner box scrolls', () => document.body.dispatchEvent(new Event('scroll')), false],
     ['focus moves', () => (document.querySelector('input') as HTMLElement).focus(), false],
   ])('%s within 1 s → dead: %s', (_name, react, dead) => {
-    start();
+    t.start();
     const el = render('<button data-t>Save</button><input>');
     click(el);
     vi.advanceTimersByTime(500);
     react(el);
-    settle();
-    expect(fake.emitted).toHaveLength(1);
-    expect(fake.emitted[0]?.fields.dead).toBe(dead ? true : undefined);
+    t.settle();
+    expect(t.fake.emitted).toHaveLength(1);
+    expect(t.fake.emitted[0]?.fields.dead).toBe(dead ? true : undefined);
   });
 
   test('the page’s own click handler changing the DOM makes it live', () => {
-    start();
+    t.start();
     const el = render('<button data-t>Open</button>');
     el.addEventListener('click', () => el.setAttribute('aria-expanded', 'true'));
     click(el);
-    settle();
-    expect(fake.emitted[0]?.fields).not.toHaveProperty('dead');
+    t.settle();
+    expect(t.fake.emitted[0]?.fields).not.toHaveProperty('dead');
   });
 
   test('a change after the window does not revive it', () => {
-    start();
+    t.start();
     const el = render('<button data-t>Save</button>');
     click(el);
-    settle();
+    t.settle();
     el.append('!');
-    settle();
-    expect(fake.emitted.map((e) => e.fields.dead)).toEqual([true]);
+    t.settle();
+    expect(t.fake.emitted.map((e) => e.fields.dead)).toEqual([true]);
   });
 
   test.each([
@@ -189,31 +159,31 @@ describe('captureClicks: dead clicks', () => {
     ['a link to another page', '<a href="/other" data-t>Other</a>'],
     ['an outbound link (new tab)', '<a href="https://example.com/" target="_blank" data-t>Ext</a>'],
   ])('%s is never called dead', (_name, html) => {
-    start();
+    t.start();
     click(render(html));
-    settle();
-    expect(fake.emitted).toHaveLength(1);
-    expect(fake.emitted[0]?.fields).not.toHaveProperty('dead');
+    t.settle();
+    expect(t.fake.emitted).toHaveLength(1);
+    expect(t.fake.emitted[0]?.fields).not.toHaveProperty('dead');
   });
 
   test('an in-page link that does nothing is dead', () => {
-    start();
+    t.start();
     click(render('<a href="/page" data-t>Here</a>'));
-    settle();
-    expect(fake.emitted[0]?.fields).toMatchObject({ kind: 'link', dead: true });
+    t.settle();
+    expect(t.fake.emitted[0]?.fields).toMatchObject({ kind: 'link', dead: true });
   });
 
   test('a click elsewhere cuts the burst short: sent at once, without a verdict', () => {
-    start();
+    t.start();
     document.body.innerHTML = '<button id="a">A</button><button id="b">B</button>';
     click(document.getElementById('a') as Element, 0, 0);
     vi.advanceTimersByTime(300);
     click(document.getElementById('b') as Element, 500, 500);
-    expect(fake.emitted.map((e) => e.fields)).toEqual([
+    expect(t.fake.emitted.map((e) => e.fields)).toEqual([
       { selector: '#a', tag: 'button', text: 'A', kind: 'button' },
     ]);
-    settle();
-    expect(fake.emitted.map((e) => [e.fields.text, e.fields.dead])).toEqual([
+    t.settle();
+    expect(t.fake.emitted.map((e) => [e.fields.text, e.fields.dead])).toEqual([
       ['A', undefined],
       ['B', true],
     ]);
@@ -222,7 +192,7 @@ describe('captureClicks: dead clicks', () => {
   test('the DOM is observed only while a verdict is pending', () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
-    start();
+    t.start();
     expect(observe).not.toHaveBeenCalled();
     const el = render('<button data-t>Save</button>');
     expect(observe).not.toHaveBeenCalled();
@@ -233,8 +203,8 @@ describe('captureClicks: dead clicks', () => {
     expect(disconnect).not.toHaveBeenCalled();
     return Promise.resolve().then(() => {
       expect(disconnect).toHaveBeenCalled();
-      settle();
-      expect(fake.emitted[0]?.fields).not.toHaveProperty('dead');
+      t.settle();
+      expect(t.fake.emitted[0]?.fields).not.toHaveProperty('dead');
     });
   });
 });
@@ -243,68 +213,67 @@ describe('captureClicks: leaving and stopping', () => {
   test.each(['hidden', 'pagehide', 'navigate'] as const)(
     'leaving (%s) sends pending clicks at once, without a verdict',
     (reason) => {
-      start();
+      t.start();
       const el = render('<button data-t>Buy</button>');
       click(el);
-      fake.leave(reason);
-      expect(fake.emitted.map(({ type, fields }) => ({ type, fields }))).toEqual([
+      t.fake.leave(reason);
+      expect(t.fake.emitted.map(({ type, fields }) => ({ type, fields }))).toEqual([
         { type: 'click', fields: { selector: 'button', tag: 'button', text: 'Buy', kind: 'button' } },
       ]);
-      settle();
-      expect(fake.emitted).toHaveLength(1);
+      t.settle();
+      expect(t.fake.emitted).toHaveLength(1);
     },
   );
 
   test('leaving mid-burst: two clicks stay two clicks, four are one rage report', () => {
-    start();
+    t.start();
     const el = render('<button data-t>Buy</button>');
     click(el);
     click(el);
-    fake.leave('pagehide');
-    expect(fake.emitted.map((e) => e.fields.rage)).toEqual([undefined, undefined]);
+    t.fake.leave('pagehide');
+    expect(t.fake.emitted.map((e) => e.fields.rage)).toEqual([undefined, undefined]);
     for (let i = 0; i < 4; i++) click(el);
-    fake.leave('pagehide');
-    expect(fake.emitted.map((e) => e.fields.rage)).toEqual([undefined, undefined, 4]);
-    settle();
-    expect(fake.emitted).toHaveLength(3);
+    t.fake.leave('pagehide');
+    expect(t.fake.emitted.map((e) => e.fields.rage)).toEqual([undefined, undefined, 4]);
+    t.settle();
+    expect(t.fake.emitted).toHaveLength(3);
   });
 
   test('stop() sends what is pending and removes every listener, observer and timer', () => {
     const listeners = trackListeners({ document, window });
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
-    start();
+    t.start();
     const el = render('<button data-t>Buy</button>');
     click(el);
     expect(listeners.active().sort()).toEqual(['document:click', 'document:scroll']);
     expect(vi.getTimerCount()).toBe(1);
-    stop?.();
-    stop = undefined;
-    expect(fake.emitted).toHaveLength(1);
+    t.stop();
+    expect(t.fake.emitted).toHaveLength(1);
     expect(listeners.active()).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
     expect(disconnect).toHaveBeenCalled();
-    expect(fake.leaveHandlers.size).toBe(0);
+    expect(t.fake.leaveHandlers.size).toBe(0);
     click(el);
-    settle();
-    expect(fake.emitted).toHaveLength(1);
+    t.settle();
+    expect(t.fake.emitted).toHaveLength(1);
   });
 
   test('nothing reaches the page when emitting fails', () => {
-    start();
-    fake.ctx.emit = () => {
+    t.start();
+    t.fake.ctx.emit = () => {
       throw new Error('queue broken');
     };
     const el = render('<button data-t>Buy</button>');
     expect(() => {
       click(el);
-      settle();
+      t.settle();
     }).not.toThrow();
-    expect(fake.debug).toContain('click not captured');
+    expect(t.fake.debug).toContain('click not captured');
   });
 
   test('listeners are passive and in the capture phase', () => {
     const add = vi.spyOn(document, 'addEventListener');
-    start();
+    t.start();
     expect(add).toHaveBeenCalledWith('click', expect.any(Function), { passive: true, capture: true });
   });
 });

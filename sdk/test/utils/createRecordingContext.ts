@@ -16,6 +16,8 @@ export function createRecordingContext(): { ctx: CaptureContext; emitted: Record
     emit: (type, fields = {}) => {
       emitted.push({ type, fields, href: location.href });
     },
+    // Captures that summarise on leave are tested with createFakeCaptureContext.
+    onLeave: () => () => undefined,
     debug: (message) => {
       debug.push(message);
     },
