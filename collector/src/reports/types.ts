@@ -1,10 +1,19 @@
 import type { BotFilter, Storage } from '../storage/types.js';
 
+/** The query every report takes (routes/reports.ts validates it). */
 export interface ReportParams {
   site: string;
   from?: string;
   to?: string;
   bots: BotFilter;
+  compare?: 'previous';
+  page?: string;
+  referrer?: string;
+  device?: string;
+  country?: string;
+  user?: 'logged_in' | 'anonymous';
+  /** Overview series granularity. */
+  interval?: 'day' | 'hour';
 }
 
 /** One report: how to run it, and how its main table reads as CSV. */

@@ -10,7 +10,18 @@ const querystring = {
   type: 'object',
   additionalProperties: false,
   required: ['site'],
-  properties: { ...periodQueryProperties, bots: { ...botsQuery, default: 'exclude' } },
+  properties: {
+    ...periodQueryProperties,
+    bots: { ...botsQuery, default: 'exclude' },
+    compare: { enum: ['previous'] },
+    interval: { enum: ['day', 'hour'] },
+    // One filter at a time (reports/scope.ts); a session matches when it…
+    page: { type: 'string', minLength: 1, maxLength: 2048 }, // …viewed this path that day
+    referrer: { type: 'string', minLength: 1, maxLength: 253 }, // …came from this domain
+    device: { enum: ['desktop', 'mobile', 'tablet'] },
+    country: { type: 'string', pattern: '^[A-Z]{2}$' },
+    user: { enum: ['logged_in', 'anonymous'] },
+  },
 } as const;
 
 export function reportRoutes(storage: Storage, requireAdmin: preHandlerAsyncHookHandler) {
