@@ -18,8 +18,13 @@ export async function seedTraffic(
   await storage.insertEvents(humans.slice(0, half));
   await storage.insertEvents(humans.slice(half));
   if (bots.length > 0) {
+    // Bot sessions look human at first (no request facts) and are rolled up so; the crawler
+    // request that follows flips them, and every day they touched must be rebuilt.
+    const first = bots.filter((_, i) => i % 2 === 0);
+    await storage.insertEvents(first);
+    await storage.refreshRollups();
     const facts = readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: false, receivedAt: now });
-    await storage.insertEvents(bots, null, { facts, network: null });
+    await storage.insertEvents(bots.filter((_, i) => i % 2 === 1), null, { facts, network: null });
   }
   await storage.refreshRollups();
   const stored = await storage.listSessions({
