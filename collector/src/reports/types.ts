@@ -14,6 +14,10 @@ export interface ReportParams {
   user?: 'logged_in' | 'anonymous';
   /** Overview series granularity. */
   interval?: 'day' | 'hour';
+  /** Pages: comma-separated path prefixes of the section heatmap. */
+  sections?: string;
+  /** Paths: comma-separated funnel steps (paths, or `event:<name>` for custom events). */
+  funnel?: string;
 }
 
 /** One report: how to run it, and how its main table reads as CSV. */
@@ -21,6 +25,8 @@ export interface Report<R> {
   name: string;
   /** JSON Schema of the JSON answer (serialises it, and documents it). */
   response: object;
+  /** The `bots` default when the query gives none (`exclude` unless said). */
+  defaultBots?: BotFilter;
   run(storage: Storage, params: ReportParams): Promise<R>;
   csv: { columns: readonly string[]; rows(result: R): Record<string, unknown>[] };
 }

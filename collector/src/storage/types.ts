@@ -252,11 +252,52 @@ export interface RollupQuery {
   min?: string[];
   max?: string[];
   where?: Record<string, string | number | (string | number)[]>;
+  /** Rows whose column differs from the value. */
+  whereNot?: Record<string, string | number>;
   /** Output columns (grouped or summed). */
   orderBy?: { column: string; desc: boolean }[];
   limit?: number;
   /** With `limit`: the top `limit` rows per value of this grouped column. */
   limitPer?: string;
+  /**
+   * Adds a `section` output column (grouped): the first prefix `column` starts with (a
+   * prefix matches itself and what follows a `/` after it), rows matching none left out.
+   */
+  sections?: { column: string; prefixes: string[] };
+}
+
+/** One funnel step: a pageview of a path, or a custom event of a name. */
+export interface FunnelStep {
+  kind: 'page' | 'event';
+  value: string;
+}
+
+export interface FunnelQuery extends TimeRange {
+  steps: FunnelStep[];
+}
+
+export interface RealtimeQuery {
+  site: string;
+  bots: BotFilter;
+  /** Sessions and visitors active since (epoch ms). */
+  liveSince: number;
+  /** Per-minute counts since (epoch ms). */
+  minutesSince: number;
+  limit: number;
+}
+
+export interface RealtimeRows {
+  visitors: number;
+  sides: { isBot: boolean; sessions: number }[];
+  sessions: {
+    session: string;
+    path: string | null;
+    lastSeen: number;
+    isBot: boolean;
+    device: string | null;
+    country: string | null;
+  }[];
+  minutes: { minute: number; pageviews: number; errors: number }[];
 }
 
 export interface Storage {
@@ -301,6 +342,15 @@ export interface Storage {
 
   /** Reads report rollups (see `RollupQuery`): one statement. */
   queryRollup<T>(query: RollupQuery): Promise<T[]>;
+
+  /**
+   * Sessions that reached each funnel step in order within the period: `[n1, n2, …]`, where a
+   * session reaches step k when it has step k after reaching step k-1. One statement.
+   */
+  countFunnel(query: FunnelQuery): Promise<number[]>;
+
+  /** Live numbers from raw events and sessions (no rollup): four statements. */
+  getRealtime(query: RealtimeQuery): Promise<RealtimeRows>;
 
   getDailyTotals(range: DayRange): Promise<DailyTotalsRow[]>;
   listSessions(query: ListQuery): Promise<ListResult<SessionRow>>;

@@ -20,6 +20,8 @@ import { createLock } from '../createLock.js';
 import { refreshRollups } from '../../rollups/refreshRollups.js';
 import { createSqliteRollupStore } from './rollupStore.js';
 import { queryRollup } from './queryRollup.js';
+import { countFunnel } from './countFunnel.js';
+import { getRealtime } from './getRealtime.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
 import { listErrorGroups } from './errorGroups.js';
@@ -150,6 +152,8 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
 
     refreshRollups: (options) => refreshRollups(rollups, options),
     queryRollup: (query) => queryRollup(reader, query),
+    countFunnel: (query) => countFunnel(reader, query),
+    getRealtime: (query) => getRealtime(reader, query),
     getDailyTotals: (range: DayRange) =>
       reader.all<DailyTotalsRow>(DAILY_TOTALS, [range.site, range.fromDay, range.toDay, SIDES[range.bots]]),
     listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),

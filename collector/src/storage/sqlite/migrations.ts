@@ -278,4 +278,16 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: 'funnel step and realtime indexes',
+    // Funnels find each session's first pageview of a path (or custom event of a name) in a
+    // period, then follow the session on events_site_session_ts.
+    sql: `
+      CREATE INDEX events_site_path_ts ON events (site, path, ts) WHERE type = 'pageview';
+      CREATE INDEX events_site_custom_ts ON events (site, name, ts) WHERE type = 'custom';
+      -- Realtime: sessions active in the last minutes.
+      CREATE INDEX sessions_site_last_ts ON sessions (site, last_ts);
+    `,
+  },
 ];

@@ -10,6 +10,10 @@ import type { Db } from './db.js';
 
 const SIDES = { exclude: '[0]', only: '[1]', include: '[0,1]' } as const;
 
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
 function column(table: RollupQuery['table'], name: string): string {
   if (name !== 'day' && !(ROLLUP_COLUMNS[table] as readonly string[]).includes(name)) {
     throw new Error(`rollup column ${table}.${name} does not exist`);
@@ -19,7 +23,19 @@ function column(table: RollupQuery['table'], name: string): string {
 
 export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[] } {
   const col = (name: string) => column(q.table, name);
+  const params: unknown[] = [];
+  let section = '';
+  if (q.sections) {
+    const c = col(q.sections.column);
+    const whens = q.sections.prefixes.map(() => `WHEN ${c} = ? OR ${c} LIKE ? ESCAPE '\\' THEN ?`);
+    for (const prefix of q.sections.prefixes) {
+      const base = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+      params.push(prefix, `${escapeLike(base)}/%`, prefix);
+    }
+    section = `CASE ${whens.join(' ')} END`;
+  }
   const select = [
+    ...(section ? [`${section} AS section`] : []),
     ...q.groupBy.map(col),
     ...(q.sum ?? []).map((c) => `sum(${col(c)}) AS ${c}`),
     ...(q.min ?? []).map((c) => `min(${col(c)}) AS min_${c}`),
@@ -30,7 +46,7 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
     'day IN (SELECT value FROM json_each(?))',
     'is_bot IN (SELECT value FROM json_each(?))',
   ];
-  const params: unknown[] = [q.site, JSON.stringify(q.days), SIDES[q.bots]];
+  params.push(q.site, JSON.stringify(q.days), SIDES[q.bots]);
   if ((ROLLUP_COLUMNS[q.table] as readonly string[]).includes('f')) {
     where.push('f = ?');
     params.push(q.filter);
@@ -44,8 +60,15 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
       params.push(value);
     }
   }
+  for (const [name, value] of Object.entries(q.whereNot ?? {})) {
+    where.push(`${col(name)} <> ?`);
+    params.push(value);
+  }
   const order = (q.orderBy ?? []).map((o) => `${o.column} ${o.desc ? 'DESC' : 'ASC'}`);
-  const groupBy = q.groupBy.length > 0 ? `GROUP BY ${q.groupBy.map(col).join(', ')}` : '';
+  const grouped = [...(section ? ['section'] : []), ...q.groupBy.map(col)];
+  const groupBy =
+    (grouped.length > 0 ? `GROUP BY ${grouped.join(', ')}` : '') +
+    (section ? ' HAVING section IS NOT NULL' : '');
   let sql = `SELECT ${select.join(', ')} FROM ${q.table} WHERE ${where.join(' AND ')} ${groupBy}`;
   if (q.limitPer) {
     // Top `limit` rows per value of one grouped column.

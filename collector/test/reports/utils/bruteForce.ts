@@ -8,6 +8,8 @@ import { tsOf } from './trafficArbitrary.js';
 
 export interface StoredSession extends GenSession {
   isBot: boolean;
+  botReasons: string[];
+  userAgent: string | null;
 }
 
 export interface Scope {

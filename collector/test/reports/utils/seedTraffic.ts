@@ -24,7 +24,11 @@ export async function seedTraffic(
     await storage.insertEvents(first);
     await storage.refreshRollups();
     const facts = readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: false, receivedAt: now });
-    await storage.insertEvents(bots.filter((_, i) => i % 2 === 1), null, { facts, network: null });
+    await storage.insertEvents(
+      bots.filter((_, i) => i % 2 === 1),
+      null,
+      { facts, network: null },
+    );
   }
   await storage.refreshRollups();
   const stored = await storage.listSessions({
@@ -38,6 +42,11 @@ export async function seedTraffic(
     search: null,
     filters: {},
   });
-  const isBot = new Map(stored.rows.map((r) => [r.session, r.isBot]));
-  return sessions.map((s) => ({ ...s, isBot: isBot.get(s.id) ?? false }));
+  const byId = new Map(stored.rows.map((r) => [r.session, r]));
+  return sessions.map((s) => ({
+    ...s,
+    isBot: byId.get(s.id)?.isBot ?? false,
+    botReasons: byId.get(s.id)?.botReasons ?? [],
+    userAgent: byId.get(s.id)?.userAgent ?? null,
+  }));
 }

@@ -28,6 +28,8 @@ export interface GenEvent {
   value: number;
   flag: boolean;
   name: string;
+  /** Position in its session. */
+  index: number;
 }
 
 const event = fc.record({
@@ -50,7 +52,7 @@ const event = fc.record({
   value: fc.integer({ min: 0, max: 6000 }),
   flag: fc.boolean(),
   name: fc.constantFrom('LCP', 'INP', 'CLS', 'FCP', 'TTFB'),
-}) as fc.Arbitrary<GenEvent>;
+}) as fc.Arbitrary<Omit<GenEvent, 'index'>>;
 
 const session = fc.record({
   bot: fc.boolean(),
@@ -63,10 +65,15 @@ const session = fc.record({
 
 export const trafficArbitrary = fc
   .array(session, { minLength: 1, maxLength: 14 })
-  .map((sessions) => sessions.map((s, i) => ({ ...s, id: `s${i}` }) as GenSession));
+  .map((sessions) =>
+    sessions.map(
+      (s, i) => ({ ...s, id: `s${i}`, events: s.events.map((e, index) => ({ ...e, index })) }) as GenSession,
+    ),
+  );
 
+/** Distinct within a session (the index breaks ties), so that event order is unambiguous. */
 export function tsOf(e: GenEvent, now: number): number {
-  return utcMidnight(DAYS_AGO[e.day]!, now) + e.minute * 60_000;
+  return utcMidnight(DAYS_AGO[e.day]!, now) + e.minute * 60_000 + e.index;
 }
 
 function dataOf(e: GenEvent): Record<string, unknown> | null {
