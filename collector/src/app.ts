@@ -14,6 +14,7 @@ import { createVisitorHasher } from './privacy/createVisitorHasher.js';
 import { collectRoutes } from './routes/collect.js';
 import { healthRoutes } from './routes/health.js';
 import { pixelRoutes } from './routes/pixel.js';
+import { realtimeStreamRoutes } from './routes/realtimeStream.js';
 import { reportRoutes } from './routes/reports.js';
 import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
@@ -83,6 +84,7 @@ export async function buildApp(
   const acceptBatch = createAcceptBatch(storage, createVisitorHasher(storage), lookupNetwork);
   await app.register(collectRoutes(acceptBatch, config));
   await app.register(pixelRoutes(acceptBatch));
+  await app.register(realtimeStreamRoutes(storage, requireAdmin));
   await app.register(reportRoutes(storage, requireAdmin));
   await app.register(recordRoutes(storage, requireAdmin));
   return app;
