@@ -116,6 +116,11 @@ export interface ListQuery {
   search: string | null;
   /** Exact-match filters on the fields a list documents. */
   filters: Record<string, string | number | boolean>;
+  /**
+   * Interactions: exact match on the event's own fields (`metadata__x=100` → `data.x`, or a
+   * custom event's `props.x`), compared as text (`true`/`false` as 1/0).
+   */
+  metadata?: Record<string, string>;
 }
 
 export interface ListResult<T> {
@@ -139,6 +144,14 @@ export interface SessionRow extends PageContext {
   botScore: number;
   isBot: boolean;
   botReasons: string[];
+  country: string | null;
+  browser: string | null;
+  os: string | null;
+  referrerDomain: string | null;
+  channel: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
 }
 
 export interface PageviewRow {
@@ -205,12 +218,28 @@ export interface ListFields {
 
 export const SESSION_FIELDS: ListFields = {
   filter: {
+    session: 'string',
     user: 'string',
     visitor: 'string',
     entry_path: 'string',
     exit_path: 'string',
+    referrer: 'string',
+    referrer_domain: 'string',
+    channel: 'string',
+    utm_source: 'string',
+    utm_medium: 'string',
+    utm_campaign: 'string',
+    country: 'string',
+    device: 'string',
+    browser: 'string',
+    os: 'string',
+    language: 'string',
+    timezone: 'string',
+    screen: 'string',
+    viewport: 'string',
     is_bot: 'boolean',
     pageviews: 'integer',
+    events: 'integer',
   },
   order: ['first_seen', 'last_seen', 'pageviews', 'events', 'duration'],
   search: ['session', 'user', 'entry_path', 'exit_path', 'referrer'],
@@ -218,6 +247,8 @@ export const SESSION_FIELDS: ListFields = {
 
 export const INTERACTION_FIELDS: ListFields = {
   filter: {
+    id: 'string',
+    url: 'string',
     type: 'string',
     session: 'string',
     pv: 'string',
@@ -231,7 +262,16 @@ export const INTERACTION_FIELDS: ListFields = {
 };
 
 export const PAGEVIEW_FIELDS: ListFields = {
-  filter: { session: 'string', path: 'string', user: 'string', is_bot: 'boolean' },
+  filter: {
+    id: 'string',
+    session: 'string',
+    path: 'string',
+    url: 'string',
+    title: 'string',
+    referrer: 'string',
+    user: 'string',
+    is_bot: 'boolean',
+  },
   order: ['ts', 'path'],
   search: ['url', 'title', 'referrer'],
 };
