@@ -20,7 +20,6 @@ export interface Segments {
 
 const NEWLINE = 10;
 const RETURN = 13;
-const COMMA = 44;
 const MAX = 0xffffffff;
 
 function grow(array: Uint32Array): Uint32Array {
@@ -73,27 +72,23 @@ export function buildSegments(bytes: Buffer, readKey: ReadKey, readValue: ReadVa
   const key = new Uint32Array(2);
   const length = bytes.length;
   for (let pos = 0; pos < length; ) {
-    let c1 = pos;
-    while (c1 < length && bytes[c1] !== COMMA && bytes[c1] !== NEWLINE) c1++;
-    let c2 = c1;
-    if (bytes[c1] === COMMA) do c2++; while (c2 < length && bytes[c2] !== COMMA && bytes[c2] !== NEWLINE);
-    let eol = c2 >= length || bytes[c2] === NEWLINE ? c2 : bytes.indexOf(NEWLINE, c2); // memchr past names
+    const c1 = readKey(bytes, pos, key);
+    const sh = key[0]!;
+    const sl = key[1]!;
+    const c2 = c1 < 0 ? -1 : readKey(bytes, c1 + 1, key);
+    let eol = bytes.indexOf(NEWLINE, c2 < 0 ? pos : c2); // memchr past names
     if (eol < 0) eol = length;
-    if (c1 > pos && bytes[c1] === COMMA && bytes[c2] === COMMA && readKey(bytes, pos, c1, key)) {
-      const sh = key[0]!;
-      const sl = key[1]!;
-      if (readKey(bytes, c1 + 1, c2, key) && (key[0]! > sh || (key[0] === sh && key[1]! >= sl))) {
-        const eh = key[0]!;
-        const el = key[1]!;
-        closeBefore(sh, sl);
-        const value = readValue(bytes, c2 + 1, bytes[eol - 1] === RETURN ? eol - 1 : eol);
-        push(sh, sl, value);
-        // Open rows ending within this one are hidden by it for the rest of their extent.
-        while (depth > 0 && (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))) depth--;
-        openHigh[depth] = eh;
-        openLow[depth] = el;
-        openValue[depth++] = value;
-      }
+    if (c2 > 0 && (key[0]! > sh || (key[0] === sh && key[1]! >= sl))) {
+      const eh = key[0]!;
+      const el = key[1]!;
+      closeBefore(sh, sl);
+      const value = readValue(bytes, c2 + 1, bytes[eol - 1] === RETURN ? eol - 1 : eol);
+      push(sh, sl, value);
+      // Open rows ending within this one are hidden by it for the rest of their extent.
+      while (depth > 0 && (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))) depth--;
+      openHigh[depth] = eh;
+      openLow[depth] = el;
+      openValue[depth++] = value;
     }
     pos = eol + 1;
   }
