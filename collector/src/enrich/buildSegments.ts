@@ -29,7 +29,12 @@ function grow(array: Uint32Array): Uint32Array {
 }
 
 /** `maxHigh`: the top half of the family's last key (IPv4 keys are `[0, address]`). */
-export function buildSegments(bytes: Buffer, readKey: ReadKey, readValue: ReadValue, maxHigh: number): Segments {
+export function buildSegments(
+  bytes: Buffer,
+  readKey: ReadKey,
+  readValue: ReadValue,
+  maxHigh: number,
+): Segments {
   let high: Uint32Array = new Uint32Array(1 << 16);
   let low: Uint32Array = new Uint32Array(1 << 16);
   let values: Uint32Array = new Uint32Array(1 << 16);
@@ -58,7 +63,10 @@ export function buildSegments(bytes: Buffer, readKey: ReadKey, readValue: ReadVa
   let depth = 0;
   /** Closes the open rows that end before `(h, l)`, resuming each one's outer row after it. */
   const closeBefore = (h: number, l: number): void => {
-    while (depth > 0 && (openHigh[depth - 1]! < h || (openHigh[depth - 1] === h && openLow[depth - 1]! < l))) {
+    while (
+      depth > 0 &&
+      (openHigh[depth - 1]! < h || (openHigh[depth - 1] === h && openLow[depth - 1]! < l))
+    ) {
       const eh = openHigh[depth - 1]!;
       const el = openLow[depth - 1]!;
       depth--;
@@ -71,7 +79,7 @@ export function buildSegments(bytes: Buffer, readKey: ReadKey, readValue: ReadVa
   };
   const key = new Uint32Array(2);
   const length = bytes.length;
-  for (let pos = 0; pos < length; ) {
+  for (let pos = 0; pos < length;) {
     const c1 = readKey(bytes, pos, key);
     const sh = key[0]!;
     const sl = key[1]!;
@@ -85,7 +93,11 @@ export function buildSegments(bytes: Buffer, readKey: ReadKey, readValue: ReadVa
       const value = readValue(bytes, c2 + 1, bytes[eol - 1] === RETURN ? eol - 1 : eol);
       push(sh, sl, value);
       // Open rows ending within this one are hidden by it for the rest of their extent.
-      while (depth > 0 && (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))) depth--;
+      while (
+        depth > 0 &&
+        (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))
+      )
+        depth--;
       openHigh[depth] = eh;
       openLow[depth] = el;
       openValue[depth++] = value;

@@ -36,7 +36,7 @@ const V6: ReadonlyArray<readonly [number, number]> = [
 
 function inBlock(address: number, [first, bits]: readonly [number, number]): boolean {
   const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return ((address & mask) >>> 0) === first;
+  return (address & mask) >>> 0 === first;
 }
 
 export function isSpecialPurpose(ip: IpKey): boolean {

@@ -27,8 +27,21 @@ describe('countryFromTimeZone', () => {
   });
 
   it.each([
-    'Etc/UTC', 'UTC', 'GMT', 'Etc/GMT+5', 'Etc/GMT-14', 'EST', 'CET', 'PST8PDT', 'Mars/Olympus',
-    'Europe', '', '+02:00', null, undefined, 'x'.repeat(10_000),
+    'Etc/UTC',
+    'UTC',
+    'GMT',
+    'Etc/GMT+5',
+    'Etc/GMT-14',
+    'EST',
+    'CET',
+    'PST8PDT',
+    'Mars/Olympus',
+    'Europe',
+    '',
+    '+02:00',
+    null,
+    undefined,
+    'x'.repeat(10_000),
   ])('gives null for %j', (zone) => {
     expect(countryFromTimeZone(zone)).toBeNull();
   });

@@ -48,7 +48,9 @@ describe('createCountryLookup', () => {
   it('answers the shipped IPv6 rows that cover whole /64s', () => {
     const lines = readFileSync(join(dbDir, 'geo-whois-asn-country-ipv6.csv'), 'utf8').split('\n');
     let checked = 0;
-    for (const [start = '', end = '', country] of lines.filter((_, i) => i % 97 === 0).map((l) => l.split(','))) {
+    for (const [start = '', end = '', country] of lines
+      .filter((_, i) => i % 97 === 0)
+      .map((l) => l.split(','))) {
       // Rows finer than a /64 are approximated by design; check the whole-/64 ones.
       if (!start.endsWith('::') || !/:ffff:ffff:ffff:ffff$/.test(end)) continue;
       expect([start, lookup(start)]).toEqual([start, country]);
@@ -67,9 +69,25 @@ describe('createCountryLookup', () => {
   });
 
   it.each([
-    '127.0.0.1', '10.0.0.1', '172.16.5.4', '192.168.1.10', '100.64.0.1', '169.254.1.1', '0.0.0.0',
-    '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', 'fd12:3456::1', '2001:db8::1',
-    'not-an-ip', '', '1.2.3', '::ffff:10.0.0.1', 'x'.repeat(100_000),
+    '127.0.0.1',
+    '10.0.0.1',
+    '172.16.5.4',
+    '192.168.1.10',
+    '100.64.0.1',
+    '169.254.1.1',
+    '0.0.0.0',
+    '255.255.255.255',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd12:3456::1',
+    '2001:db8::1',
+    'not-an-ip',
+    '',
+    '1.2.3',
+    '::ffff:10.0.0.1',
+    'x'.repeat(100_000),
   ])('gives null for %j (private, reserved or not an address)', (address) => {
     expect(lookup(address)).toBeNull();
   });

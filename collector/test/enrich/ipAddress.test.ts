@@ -27,8 +27,23 @@ describe('parseIpAddress', () => {
   });
 
   it.each([
-    '', ' ', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4', '1.2.3.4 ', 'localhost', '::g', '1::2::3',
-    '12345::', 'x'.repeat(10_000), '::ffff:999.1.1.1', null, undefined, 42, {},
+    '',
+    ' ',
+    '1.2.3',
+    '1.2.3.4.5',
+    '256.1.1.1',
+    '01.2.3.4',
+    '1.2.3.4 ',
+    'localhost',
+    '::g',
+    '1::2::3',
+    '12345::',
+    'x'.repeat(10_000),
+    '::ffff:999.1.1.1',
+    null,
+    undefined,
+    42,
+    {},
   ])('gives null for %j', (address) => {
     expect(parseIpAddress(address)).toBeNull();
   });

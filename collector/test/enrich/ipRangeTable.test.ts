@@ -61,8 +61,8 @@ describe('buildIpRangeTable / lookupIpRange', () => {
 
   it('merges equal neighbours and stores starts only', () => {
     expect(Array.from(table.v4Starts)).toEqual([
-      16777216, 16777472, 16777728, 16778240, 33554432, 33554448, 33554452, 33554453, 33554464,
-      33554688, 4294967295,
+      16777216, 16777472, 16777728, 16778240, 33554432, 33554448, 33554452, 33554453, 33554464, 33554688,
+      4294967295,
     ]);
     expect(Array.from(table.v4Values)).toEqual([7, 0, 8, 0, 3, 4, 5, 4, 3, 0, 9]);
     expect(table.v4Values).toBeInstanceOf(Uint8Array);
