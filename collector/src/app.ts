@@ -2,6 +2,7 @@
  * `buildApp` wires routes to a store and never listens (tests use `app.inject`);
  * `server.ts` listens.
  */
+import type { CountryLookup } from './enrich/index.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { CollectorConfig } from './config.js';
@@ -32,12 +33,14 @@ export interface AppServices {
    * once at server start). Without it, sessions are scored without the `net:` family.
    */
   lookupNetwork?: LookupNetwork | null;
+  /** Client address → country (`createCountryLookup`); without it, the page's time zone. */
+  lookupCountry?: CountryLookup | null;
 }
 
 export async function buildApp(
   config: AppConfig,
   storage: Storage,
-  { lookupNetwork = null }: AppServices = {},
+  { lookupNetwork = null, lookupCountry = null }: AppServices = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -81,7 +84,10 @@ export async function buildApp(
   const requireAdmin = createRequireAdmin(config.adminToken);
   await app.register(healthRoutes(storage, config.logLevel));
   await app.register(scriptRoutes(config.scriptPath));
-  const acceptBatch = createAcceptBatch(storage, createVisitorHasher(storage), lookupNetwork);
+  const acceptBatch = createAcceptBatch(storage, createVisitorHasher(storage), {
+    lookupNetwork,
+    lookupCountry,
+  });
   await app.register(collectRoutes(acceptBatch, config));
   await app.register(pixelRoutes(acceptBatch));
   await app.register(realtimeStreamRoutes(storage, requireAdmin));
