@@ -5,6 +5,7 @@
 
 import type { PageContext } from '@sightline/protocol';
 import type { RefreshOptions, RefreshResult } from '../rollups/refreshRollups.js';
+import type { FilterDimension } from '../rollups/groupSessionDays.js';
 import type { RollupTable } from '../rollups/types.js';
 import type { NetworkVerdict, RequestFacts } from '../scoring/index.js';
 
@@ -205,6 +206,8 @@ export interface TimeRange {
   /** Epoch ms, exclusive. */
   to: number;
   bots: BotFilter;
+  /** One report filter: `page` is where the event happened; the others select sessions. */
+  filter?: [FilterDimension, string] | null;
 }
 
 export type FieldType = 'string' | 'integer' | 'boolean';
