@@ -244,15 +244,20 @@ export const PAGEVIEW_FIELDS: ListFields = {
 export interface RollupQuery {
   table: RollupTable;
   site: string;
-  days: string[];
+  /** These UTC days, or every day within inclusive bounds (either may be left open). */
+  days: string[] | { from?: string; to?: string };
   filter: string;
   bots: BotFilter;
   groupBy: string[];
   sum?: string[];
   min?: string[];
   max?: string[];
+  /** `count(DISTINCT col)` of each, named `distinct_<col>` (NULLs are not counted). */
+  distinct?: string[];
+  /** Named weighted sums of columns, e.g. `{ score: { errors: 3, rage: 2 } }`; orderable. */
+  weighted?: Record<string, Record<string, number>>;
   where?: Record<string, string | number | (string | number)[]>;
-  /** Output columns (grouped or summed). */
+  /** Output columns (grouped, aggregated or weighted). */
   orderBy?: { column: string; desc: boolean }[];
   limit?: number;
   /** With `limit`: the top `limit` rows per value of this grouped column. */
