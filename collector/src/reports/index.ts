@@ -1,3 +1,4 @@
+import { engagementReport } from './engagement.js';
 import { errorsReport } from './errors.js';
 import { overviewReport } from './overview.js';
 import type { Report } from './types.js';
@@ -6,4 +7,5 @@ import type { Report } from './types.js';
 export const reports: Record<string, Report<unknown>> = {
   overview: overviewReport as Report<unknown>,
   errors: errorsReport as Report<unknown>,
+  engagement: engagementReport as Report<unknown>,
 };
