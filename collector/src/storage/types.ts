@@ -264,6 +264,49 @@ export interface RollupQuery {
   limitPer?: string;
 }
 
+/** Sessions that carried a user id (in any event), grouped by what they ran on and their side. */
+export interface UserSessionGroupRow {
+  device: string | null;
+  browser: string | null;
+  os: string | null;
+  isBot: boolean;
+  sessions: number;
+  events: number;
+  pageviews: number;
+  firstTs: number;
+  lastTs: number;
+}
+
+/** Pageviews of the sessions that carried a user id, by path, UTC hour and side. */
+export interface UserPageviewGroupRow {
+  path: string;
+  hour: number;
+  isBot: boolean;
+  views: number;
+}
+
+/** One entry of a user's timeline: a session start or one of its events. */
+export interface UserTimelineRow {
+  kind: 'session' | 'pageview' | 'click' | 'error' | 'custom';
+  ts: number;
+  session: string;
+  path: string | null;
+  name: string | null;
+  /** The event's own fields; for a session, what it ran on and how it went. */
+  data: Record<string, unknown> | null;
+  isBot: boolean;
+}
+
+export interface UserActivity {
+  sessions: UserSessionGroupRow[];
+  pageviews: UserPageviewGroupRow[];
+}
+
+export interface ErasedCounts {
+  events: number;
+  sessions: number;
+}
+
 export interface Storage {
   readonly kind: string;
   /** Creates or upgrades the schema; safe to call on every start. */
@@ -318,4 +361,28 @@ export interface Storage {
   listInteractions(query: ListQuery): Promise<ListResult<InteractionRow>>;
   /** Error events of a period grouped by message and top frame, most frequent first. */
   listErrorGroups(range: TimeRange, limit: number): Promise<ErrorGroupRow[]>;
+
+  /**
+   * What is stored of a user's activity (every side): the sessions that carried the id in
+   * any event and their pageviews; null when nothing carries that id on `site`.
+   */
+  getUserActivity(site: string, user: string): Promise<UserActivity | null>;
+  /**
+   * The session starts, pageviews, clicks, errors and custom events of the sessions that
+   * carried the user id (events before `identify` too), newest first, before `before`
+   * (epoch ms, exclusive), at most `limit`.
+   */
+  listUserTimeline(
+    site: string,
+    user: string,
+    bots: BotFilter,
+    limit: number,
+    before: number,
+  ): Promise<UserTimelineRow[]>;
+  /**
+   * Erases a user: every session that carried the id (in any event), all their events
+   * (those before `identify` too), their day rows, what they added to the per-day totals,
+   * and the per-user rollup rows; their days are marked stale for a rollup rebuild.
+   */
+  eraseUser(site: string, user: string): Promise<ErasedCounts>;
 }
