@@ -17,6 +17,7 @@ import { pixelRoutes } from './routes/pixel.js';
 import { reportRoutes } from './routes/reports.js';
 import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
+import { userRoutes } from './routes/users.js';
 import type { LookupNetwork } from './scoring/index.js';
 import type { Storage } from './storage/types.js';
 
@@ -85,5 +86,6 @@ export async function buildApp(
   await app.register(pixelRoutes(acceptBatch));
   await app.register(reportRoutes(storage, requireAdmin));
   await app.register(recordRoutes(storage, requireAdmin));
+  await app.register(userRoutes(storage, requireAdmin, config.retentionDays));
   return app;
 }
