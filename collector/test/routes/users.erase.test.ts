@@ -6,51 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngagementResult } from '../../src/reports/engagement.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
-import { openDb } from '../../src/storage/sqlite/db.js';
 import { createTempDir } from '../utils/createTempDir.js';
 import { createTestApp, type TestApp } from '../utils/createTestApp.js';
 import { dumpDatabase } from '../utils/dumpDatabase.js';
 import { getJson } from '../utils/getJson.js';
+import { readTables } from '../utils/readTables.js';
 import { userTraffic } from '../utils/seedUserTraffic.js';
 import { utcDate } from '../utils/utcDays.js';
-
-/** Every table a user's data reaches, with the columns that identify a row. */
-const TABLES: Record<string, string> = {
-  events: 'site, event_id, type, ts, session, visitor, user_id, path, name, data',
-  sessions: '*',
-  session_days: '*',
-  visitor_days: '*',
-  rollup_daily: '*',
-  rollup_dirty: '*',
-  ru_sessions: '*',
-  ru_hours: '*',
-  ru_durations: '*',
-  ru_lengths: '*',
-  ru_pages: '*',
-  ru_transitions: '*',
-  ru_events: '*',
-  ru_vitals: '*',
-  ru_users: '*',
-  ru_problem_sessions: '*',
-};
-
-async function readTables(path: string): Promise<Record<string, unknown[]>> {
-  const db = await openDb(path);
-  try {
-    const out: Record<string, unknown[]> = {};
-    for (const [table, columns] of Object.entries(TABLES)) {
-      const rows = (await db.all<Record<string, unknown>>(`SELECT ${columns} FROM ${table}`)).sort((a, b) =>
-        JSON.stringify(a) < JSON.stringify(b) ? -1 : 1,
-      );
-      // A per-day total the erase took to zero is the same as no row.
-      out[table] =
-        table === 'rollup_daily' ? rows.filter((r) => r.pageviews || r.sessions || r.visitors) : rows;
-    }
-    return out;
-  } finally {
-    await db.close();
-  }
-}
 
 let dir: Awaited<ReturnType<typeof createTempDir>>;
 let t: TestApp;
