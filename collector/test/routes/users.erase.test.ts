@@ -12,11 +12,17 @@ import { dumpDatabase } from '../utils/dumpDatabase.js';
 import { getJson } from '../utils/getJson.js';
 import { readTables } from '../utils/readTables.js';
 import { userTraffic } from '../utils/seedUserTraffic.js';
-import { utcDate } from '../utils/utcDays.js';
+import { makeEventRow } from '../utils/makeEventRow.js';
+import { utcDate, utcMidnight } from '../utils/utcDays.js';
 
 let dir: Awaited<ReturnType<typeof createTempDir>>;
 let t: TestApp;
 const traffic = userTraffic();
+const switchedAt = utcMidnight(1) + 20 * 3_600_000;
+const switched = [
+  makeEventRow({ session: 'sess-zed-switch', visitor: 'v-zed', user: 'zed-user', ts: switchedAt }),
+  makeEventRow({ session: 'sess-zed-switch', visitor: 'v-zed', user: 'carl-x', ts: switchedAt + 60_000 }),
+];
 
 beforeAll(async () => {
   dir = await createTempDir();
@@ -25,6 +31,8 @@ beforeAll(async () => {
   const all = [...traffic.zed, ...traffic.others].sort((a, b) => a.ts - b.ts);
   await t.storage.insertEvents(all.slice(0, 6));
   await t.storage.insertEvents(all.slice(6));
+  // A session that identified as the user, then as someone else: it carried the id, so it goes.
+  await t.storage.insertEvents(switched);
   await t.storage.refreshRollups();
 });
 afterAll(async () => {
@@ -53,15 +61,17 @@ describe('DELETE /v1/users/<user>', () => {
       headers: t.auth,
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ deleted: { events: traffic.zed.length, sessions: 2 } });
+    expect(response.json()).toEqual({ deleted: { events: traffic.zed.length + 2, sessions: 3 } });
 
     // Nothing about the user remains: no user id, session id or event id in any table.
-    expect(await dumpDatabase(`${dir.path}/erased.db`)).not.toMatch(/zed/);
+    expect(await dumpDatabase(`${dir.path}/erased.db`)).not.toMatch(/zed|carl-x/);
 
     // Other users' numbers are unchanged; the user is gone from reports.
     const after = await engagement();
-    expect(after.users).toEqual(before.users.filter((u) => u.user !== 'zed-user'));
-    expect(after.totals.users).toBe(before.totals.users - 1);
+    const kept = before.users.filter((u) => u.user !== 'zed-user' && u.user !== 'carl-x');
+    expect(before.users.map((u) => u.user)).toContain('carl-x');
+    expect(after.users).toEqual(kept);
+    expect(after.totals.users).toBe(kept.length);
     expect((await getJson(t, '/v1/users/zed-user?site=demo')).statusCode).toBe(404);
   });
 
