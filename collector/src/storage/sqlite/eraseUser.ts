@@ -16,9 +16,10 @@ import type { ErasedCounts } from '../types.js';
 import { MARK_DIRTY, UPSERT_ROLLUP, UPSERT_VISITOR_DAYS } from './commitEvents.js';
 import type { Db } from './db.js';
 
+// INDEXED BY: see userQueries.ts (the planner would walk every event of the site).
 const CARRIED_SESSIONS = `
   SELECT session_id AS session FROM sessions WHERE site = ?1 AND user_id = ?2
-  UNION SELECT session FROM events WHERE site = ?1 AND user_id = ?2`;
+  UNION SELECT session FROM events INDEXED BY events_site_user_ts WHERE site = ?1 AND user_id = ?2`;
 
 const IN_SESSIONS = 'site = ?1 AND session_id IN (SELECT value FROM json_each(?2))';
 

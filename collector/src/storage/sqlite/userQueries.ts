@@ -3,36 +3,39 @@
  * in any event (found through `events_site_user_ts`; the session row keeps only the last id
  * it was given), and their events are all the events of those sessions, the ones sent
  * before `identify` too — the same set an erase deletes. Work grows with the user's own
- * events, never with the site's.
+ * events, never with the site's: CROSS JOIN keeps the user's sessions as the outer loop
+ * (else the timeline's ORDER BY ts walked every event of the site by time).
  */
 import type { BotFilter, UserActivity, UserTimelineRow } from '../types.js';
 import type { Db } from './db.js';
 import { SIDES } from './queryRollup.js';
 
+// INDEXED BY: with the id bound, the planner merged the UNION through the (site, session)
+// index and walked every event of the site (~1 s at 720k events instead of 1 ms).
 const CARRIED = `
   WITH carried (session_id) AS (
     SELECT session_id FROM sessions WHERE site = ?1 AND user_id = ?2
-    UNION SELECT session FROM events WHERE site = ?1 AND user_id = ?2)`;
+    UNION SELECT session FROM events INDEXED BY events_site_user_ts WHERE site = ?1 AND user_id = ?2)`;
 
 const SESSION_GROUPS = `${CARRIED}
   SELECT s.device, s.browser, s.os, s.is_bot AS isBot, count(*) AS sessions,
          sum(s.events) AS events, sum(s.pageviews) AS pageviews,
          min(s.first_ts) AS firstTs, max(s.last_ts) AS lastTs
-  FROM carried AS c JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
+  FROM carried AS c CROSS JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
   GROUP BY 1, 2, 3, 4`;
 
 const PAGEVIEW_GROUPS = `${CARRIED}
   SELECT e.path, CAST(strftime('%H', e.ts / 1000, 'unixepoch') AS INTEGER) AS hour,
          s.is_bot AS isBot, count(*) AS views
-  FROM carried AS c JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
-  JOIN events AS e ON e.site = ?1 AND e.session = c.session_id
+  FROM carried AS c CROSS JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
+  CROSS JOIN events AS e ON e.site = ?1 AND e.session = c.session_id
   WHERE e.type = 'pageview'
   GROUP BY 1, 2, 3`;
 
 const TIMELINE_EVENTS = `${CARRIED}
   SELECT e.type AS kind, e.ts, e.session, e.path, e.name, e.data, s.is_bot AS isBot
-  FROM carried AS c JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
-  JOIN events AS e ON e.site = ?1 AND e.session = c.session_id
+  FROM carried AS c CROSS JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
+  CROSS JOIN events AS e ON e.site = ?1 AND e.session = c.session_id
   WHERE e.ts < ?3 AND e.type IN ('pageview', 'click', 'error', 'custom')
     AND s.is_bot IN (SELECT value FROM json_each(?4))
   ORDER BY e.ts DESC, e.rid DESC LIMIT ?5`;
@@ -43,7 +46,7 @@ const TIMELINE_SESSIONS = `${CARRIED}
          json_object('device', s.device, 'browser', s.browser, 'os', s.os, 'country', s.country,
                      'referrer', s.referrer_domain, 'pageviews', s.pageviews,
                      'duration_s', (s.last_ts - s.first_ts) / 1000) AS data
-  FROM carried AS c JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
+  FROM carried AS c CROSS JOIN sessions AS s ON s.site = ?1 AND s.session_id = c.session_id
   WHERE s.first_ts < ?3 AND s.is_bot IN (SELECT value FROM json_each(?4))
   ORDER BY s.first_ts DESC, s.session_id DESC LIMIT ?5`;
 
