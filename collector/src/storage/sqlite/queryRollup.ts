@@ -77,7 +77,10 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
     }
   }
   const order = (q.orderBy ?? []).map((o) => `${o.column} ${o.desc ? 'DESC' : 'ASC'}`);
-  const groupBy = q.groupBy.length > 0 ? `GROUP BY ${q.groupBy.map(col).join(', ')}` : '';
+  // `+col` groups through a temporary B-tree over the rows the day seeks found; a plain
+  // `user_id` let the planner walk ru_users_user for the order instead, over every day ever
+  // stored (0.54 s against 0.33 s for 240k user-days, and growing with history).
+  const groupBy = q.groupBy.length > 0 ? `GROUP BY ${q.groupBy.map((c) => `+${col(c)}`).join(', ')}` : '';
   let sql = `SELECT ${select.join(', ')} FROM ${q.table} WHERE ${where.join(' AND ')} ${groupBy}`;
   if (q.limitPer) {
     // Top `limit` rows per value of one grouped column.
