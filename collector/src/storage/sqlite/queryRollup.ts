@@ -1,8 +1,8 @@
 /**
  * The one reader of report rollups: a GROUP BY over one table, for one site, a set (or range)
- * of days, one filter key and a bot side. Column names come from `ROLLUP_COLUMNS` only (checked), never
- * from requests; values are bound. Days are matched with IN so that each day is one seek on
- * the (site, day, f, …) primary key.
+ * of days, one filter key and a bot side. Column names come from `ROLLUP_COLUMNS` only
+ * (checked), never from requests; values and weights are bound. A list of days is matched
+ * with IN so that each day is one seek on the (site, day, f, …) primary key.
  */
 import { ROLLUP_COLUMNS } from '../../rollups/types.js';
 import type { RollupQuery } from '../types.js';
