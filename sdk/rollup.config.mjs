@@ -7,6 +7,23 @@ import typescript from '@rollup/plugin-typescript';
 const ts = () =>
   typescript({ tsconfig: './tsconfig.json', declaration: false, declarationMap: false, outDir: 'dist' });
 
+const scriptTerser = () =>
+  terser({
+    ecma: 2020,
+    toplevel: true,
+    compress: {
+      passes: 3,
+      // Safe here: no property read is kept for a getter's side effect, and no function
+      // expression or method is called with `new`. Not `unsafe_comps`: it turns
+      // `!(height > 0)` into `0 >= height`, which NaN no longer passes (capture/scroll.ts).
+      pure_getters: true,
+      unsafe_arrows: true,
+      unsafe_methods: true,
+    },
+    mangle: { properties: { regex: /^_/ } },
+    format: { comments: false },
+  });
+
 export default [
   {
     input: 'src/index.ts',
@@ -19,24 +36,12 @@ export default [
   ].map(([input, file]) => ({
     input,
     output: { file, format: 'iife' },
-    plugins: [
-      nodeResolve(),
-      ts(),
-      terser({
-        ecma: 2020,
-        toplevel: true,
-        compress: {
-          passes: 3,
-          // Safe here: no property read is kept for a getter's side effect, and no function
-          // expression or method is called with `new`. Not `unsafe_comps`: it turns
-          // `!(height > 0)` into `0 >= height`, which NaN no longer passes (capture/scroll.ts).
-          pure_getters: true,
-          unsafe_arrows: true,
-          unsafe_methods: true,
-        },
-        mangle: { properties: { regex: /^_/ } },
-        format: { comments: false },
-      }),
-    ],
+    plugins: [nodeResolve(), ts(), scriptTerser()],
   })),
+  // Loaded by /s.js when the page is idle (lib/deferCapture.ts).
+  {
+    input: 'src/scriptVitals.ts',
+    output: { file: 'dist/s.vitals.js', format: 'es' },
+    plugins: [nodeResolve(), ts(), scriptTerser()],
+  },
 ];
