@@ -1,5 +1,6 @@
-// Two builds: an ES module for bundlers (npm), and the minified script-tag bundle that the
-// collector serves at /s.js. Internals prefixed with `_` are mangled in the script bundle.
+// An ES module for bundlers (npm), and the minified script-tag bundles that the collector
+// serves: /s.js (full), /s.core.js (core), and /s.vitals.js, the chunk /s.js imports at
+// idle. Internals prefixed with `_` are mangled in the script bundles.
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -27,6 +28,9 @@ const scriptTerser = () =>
 export default [
   {
     input: 'src/index.ts',
+    // Third-party dependencies stay imports: the site's bundler resolves them from
+    // `dependencies`, once, even when the site uses web-vitals itself.
+    external: ['idb-keyval', 'web-vitals'],
     output: { file: 'dist/index.mjs', format: 'es' },
     plugins: [nodeResolve(), ts()],
   },
