@@ -1,6 +1,7 @@
 /**
  * `GET /s.js`, `GET /s.core.js`: the script-tag SDK bundles, and `GET /s.vitals.js`, the
- * Web Vitals chunk that `/s.js` imports beside itself when the page is idle; cacheable with
+ * chunk of load timing and Web Vitals that `/s.js` imports from beside itself when the page
+ * is idle; cacheable with
  * an ETag.
  */
 import { createHash } from 'node:crypto';
@@ -22,7 +23,7 @@ async function loadBundle(specifier: string): Promise<Bundle> {
 
 /**
  * The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. The vitals
- * chunk sits beside each full one (`/s.vitals.js`, and `s.vitals.js` in SCRIPT_PATH's
+ * chunk (load timing and Web Vitals) sits beside each full one (`/s.vitals.js`, and `s.vitals.js` in SCRIPT_PATH's
  * directory), where `/s.js` looks for it; it is an ES module, fetched with CORS.
  */
 export function scriptRoutes(extraPath: string | undefined) {
