@@ -1,8 +1,7 @@
 /**
  * `GET /s.js`, `GET /s.core.js`: the script-tag SDK bundles, and `GET /s.vitals.js`, the
  * chunk of load timing and Web Vitals that `/s.js` imports from beside itself when the page
- * is idle; cacheable with
- * an ETag.
+ * is idle; all cacheable with an ETag.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -22,9 +21,9 @@ async function loadBundle(specifier: string): Promise<Bundle> {
 }
 
 /**
- * The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. The vitals
- * chunk (load timing and Web Vitals) sits beside each full one (`/s.vitals.js`, and `s.vitals.js` in SCRIPT_PATH's
- * directory), where `/s.js` looks for it; it is an ES module, fetched with CORS.
+ * The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. The chunk
+ * sits beside each full one (`/s.vitals.js`, and `s.vitals.js` in SCRIPT_PATH's directory),
+ * where `/s.js` looks for it; it is an ES module, fetched with CORS.
  */
 export function scriptRoutes(extraPath: string | undefined) {
   const beside = extraPath && extraPath.replace(/[^/]*$/, 's.vitals.js');
