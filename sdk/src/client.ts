@@ -74,9 +74,8 @@ export function createClient(config: SightlineConfig): Client {
   const privacySignal = config.respectDnt && (nav.doNotTrack === '1' || nav.globalPrivacyControl === true);
 
   const queue = createQueue({
-    site: config.site,
-    maxBatch: config.maxBatch,
-    flushInterval: config.flushInterval,
+    // site, maxBatch, flushInterval
+    ...config,
     send: (body) => sendBatch(config.collectUrl, body),
     beacon: (body) => sendBeacon(config.collectUrl, body),
     debug,
@@ -111,7 +110,7 @@ export function createClient(config: SightlineConfig): Client {
   }, (error) => debug('event not built', error));
 
   const ctx: CaptureContext = {
-    emit: (type, fields) => emit(type, fields),
+    emit,
     onLeave: (handler) => {
       leaveHandlers.add(handler);
       return () => leaveHandlers.delete(handler);
@@ -133,7 +132,7 @@ export function createClient(config: SightlineConfig): Client {
   );
 
   return {
-    emit: (type, fields) => emit(type, fields),
+    emit,
     track: (name, props) => {
       if (typeof name !== 'string' || !name) return debug('track() needs an event name');
       emit('custom', { name: clamp(name, MAX_NAME_LENGTH), props: cleanProps(props) });
