@@ -71,7 +71,9 @@ function errorFields(
 export function createErrorCapture({ maxPerPage }: ErrorCaptureOptions = {}): Capture {
   // NaN fails both comparisons.
   const max =
-    typeof maxPerPage === 'number' && maxPerPage >= 0 && maxPerPage < Infinity ? Math.floor(maxPerPage) : MAX_PER_PAGE;
+    typeof maxPerPage === 'number' && maxPerPage >= 0 && maxPerPage < Infinity
+      ? Math.floor(maxPerPage)
+      : MAX_PER_PAGE;
 
   return (ctx) => {
     // This page's distinct errors (bounded by `max`), each with its repeats not sent yet.

@@ -9,7 +9,13 @@ export function randomId(): string {
   for (let byte of crypto.getRandomValues(new Uint8Array(21))) {
     byte &= 63;
     id +=
-      byte < 36 ? byte.toString(36) : byte < 62 ? (byte - 26).toString(36).toUpperCase() : byte > 62 ? '-' : '_';
+      byte < 36
+        ? byte.toString(36)
+        : byte < 62
+          ? (byte - 26).toString(36).toUpperCase()
+          : byte > 62
+            ? '-'
+            : '_';
   }
   return id;
 }

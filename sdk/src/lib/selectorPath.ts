@@ -24,7 +24,11 @@ function escapeIdent(text: string): string {
 export function selectorPath(el: Element, maxLength = MAX_SELECTOR_LENGTH): string {
   let path = '';
   const { body, documentElement } = el.ownerDocument;
-  for (let node: Element | null = el, depth = 0; node && depth < MAX_DEPTH; node = node.parentElement, depth++) {
+  for (
+    let node: Element | null = el, depth = 0;
+    node && depth < MAX_DEPTH;
+    node = node.parentElement, depth++
+  ) {
     if (depth && (node === body || node === documentElement)) break;
     const { id, localName, parentElement } = node;
     let part = localName;
