@@ -2,12 +2,15 @@
 /**
  * `pnpm bench`: SDK bundle sizes against their budgets, ingest throughput of a real
  * collector over loopback HTTP (SQLite, group commit), and report latency. Prints tables.
- * BENCH_EVENTS sets the number of events ingested (default 200000).
+ * BENCH_EVENTS sets the number of events ingested (default 200000). Then runs the labelled
+ * bot evaluation (`pnpm bench:bots`, scripts/benchBots/) and prints its tables; BENCH_BOTS=0
+ * leaves it out.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { loadConfig, startServer } from '@sightline/collector';
 import { benchBrowser } from './benchBrowser.mjs';
@@ -145,4 +148,10 @@ try {
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.env.BENCH_BOTS !== '0') {
+  console.log('\nBot scoring on labelled sessions (pnpm bench:bots)');
+  const bots = spawnSync(process.execPath, [new URL('./benchBots/index.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+  if (bots.status !== 0) process.exitCode = bots.status ?? 1;
 }

@@ -89,8 +89,8 @@ export const pressMs = (random) => random.between(60, 160);
 export function keyTimings(text, random) {
   return [...text].map((char, i) => ({
     char,
-    hold: random.between(55, 130),
-    gap: i === 0 ? 0 : random.next() < 0.12 ? random.between(350, 900) : random.between(70, 220),
+    hold: random.between(50, 120),
+    gap: i === 0 ? 0 : random.next() < 0.08 ? random.between(300, 700) : random.between(60, 180),
   }));
 }
 

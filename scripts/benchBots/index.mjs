@@ -5,9 +5,10 @@
  * verdicts are read back from `GET /v1/sessions?bots=include`. Prints per-set results,
  * precision / recall / false-positive rate per family and overall, and the issue's targets.
  *
- * Sizes: BENCH_BOTS_SESSIONS (sessions per headless variant, default 5), BENCH_BOTS_HUMANS
- * (Xvfb sessions, default 5), BENCH_BOTS_RAW (sessions per raw-HTTP variant, default 20),
- * BENCH_BOTS_UAS (cap on each UA list, default all).
+ * Sizes: BENCH_BOTS_SESSIONS (sessions per headless variant, default 4), BENCH_BOTS_HUMANS
+ * (Xvfb sessions, default 4), BENCH_BOTS_RAW (sessions per raw-HTTP variant, default 20),
+ * BENCH_BOTS_UAS (cap on each UA list, default all); BENCH_BOTS_ONLY (comma-separated sites:
+ * run only those sets).
  */
 import { FAMILIES, familyTable, pct, topReasons } from './metrics.mjs';
 import { startBenchStack } from './startBenchStack.mjs';
@@ -17,15 +18,15 @@ import { browserUserAgents, crawlerUserAgents, sendUserAgents } from './sets/use
 import { runXvfbHumans, until } from './sets/xvfbHumans.mjs';
 
 const size = (name, fallback) => Number(process.env[name] || fallback);
-const HEADLESS_SESSIONS = size('BENCH_BOTS_SESSIONS', 5);
-const HUMAN_SESSIONS = size('BENCH_BOTS_HUMANS', 5);
+const HEADLESS_SESSIONS = size('BENCH_BOTS_SESSIONS', 4);
+const HUMAN_SESSIONS = size('BENCH_BOTS_HUMANS', 4);
 const RAW_SESSIONS = size('BENCH_BOTS_RAW', 20);
 const UA_CAP = size('BENCH_BOTS_UAS', Infinity);
 const ALL = FAMILIES;
 const NO_PAGE = ['ua', 'rate', 'net'];
 
 /** Labelled sets: `site` on the collector, truth, families that can speak, and how to run it. */
-const SETS = [
+const ALL_SETS = [
   { site: 'crawler-uas', name: 'declared crawler UAs (crawler-user-agents)', bot: true, families: NO_PAGE, group: 'crawler UA' },
   { site: 'browser-uas', name: 'real browser UAs (user-agents, top-user-agents)', bot: false, families: ['ua'], group: 'browser UA' },
   ...Object.keys(HEADLESS_VARIANTS).map((variant) => ({
@@ -46,6 +47,9 @@ const SETS = [
   })),
   { site: 'xvfb-humans', name: 'headful Chromium + XTest input (Xvfb)', bot: false, families: ALL, group: 'human-like' },
 ];
+
+const only = process.env.BENCH_BOTS_ONLY?.split(',');
+const SETS = only ? ALL_SETS.filter((s) => only.includes(s.site)) : ALL_SETS;
 
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
@@ -71,7 +75,8 @@ try {
     } else if (set.site.startsWith('raw-')) {
       await runRawVariant(set.variant, { collectorUrl: stack.collectorUrl, site: set.site, sessions: RAW_SESSIONS, seed: 7 });
     } else if (set.site === 'xvfb-humans') {
-      await runXvfbHumans({ stack, site: set.site, sessions: HUMAN_SESSIONS, seed: 1 });
+      const { completed, failures } = await runXvfbHumans({ stack, site: set.site, sessions: HUMAN_SESSIONS, seed: 1 });
+      log(`  ${completed}/${HUMAN_SESSIONS} visits completed${failures.length ? `; ${failures.join('; ')}` : ''}`);
     }
   }
   log('reading verdicts …');
@@ -87,7 +92,7 @@ try {
       'is_bot': flagged,
       share: pct(flagged, sessions.length),
       'mean score': sessions.length ? +(sessions.reduce((n, s) => n + s.bot_score, 0) / sessions.length).toFixed(3) : '—',
-      'top reasons': topReasons(sessions),
+      'top reasons': topReasons(sessions, 5),
     };
   }
   console.log('\nLabelled sets (verdicts from GET /v1/sessions?bots=include)');
@@ -118,6 +123,13 @@ try {
     'net: every request here comes from 127.0.0.1, which no network database places, so net: cannot fire in this bench.\n' +
       `human-like sessions: ${share('human-like').of} — a 0 % result bounds the true rate only loosely (95 % upper bound ≈ ${pct(3, share('human-like').of)}).`,
   );
+  if (process.env.BENCH_BOTS_DUMP) {
+    for (const set of SETS) {
+      for (const s of await stack.sessions(set.site)) console.log(set.site, s.screen, s.viewport, s.user_agent, s.bot_score, s.bot_reasons);
+      const h = await stack.api(`/v1/interactions?site=${set.site}&type=humanness&limit=20`);
+      for (const r of h.results) console.log(set.site, r.path, JSON.stringify(r.data));
+    }
+  }
   log('done');
 } finally {
   await stack.close();

@@ -104,9 +104,9 @@ async function runSession(browser, variant, major, examplesUrl, random) {
     await hands.scroll();
     await page.goto(`${examplesUrl}form/`);
     await hands.click('#email');
-    await hands.type('bot@example.org');
+    await hands.type('bo@mail.org');
     await hands.click('#password');
-    await hands.type('hunter2-hunter2');
+    await hands.type('hunter-22');
     await hands.click('#terms');
     await hands.click('#submit');
     await page.waitForURL(/thanks/);

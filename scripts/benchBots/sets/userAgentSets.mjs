@@ -33,7 +33,7 @@ export function browserUserAgents() {
 /** Posts one pageview per UA to `site`; resolves with how many sessions were sent. */
 export async function sendUserAgents(collectorUrl, site, userAgents) {
   const page = 'https://www.example.org/pricing';
-  await eachLimit(userAgents, 8, async (ua, i) => {
+  await eachLimit(userAgents, 16, async (ua, i) => {
     const session = `${site}-${i}`;
     await post(collectorUrl, site, [pageview(session, page, Date.now())], browserHeaders(ua, page));
   });

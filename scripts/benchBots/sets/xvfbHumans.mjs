@@ -29,8 +29,11 @@ export async function runXvfbHumans({ stack, site, sessions, seed }) {
   const xvfb = await startXvfb();
   const oracle = await createLayoutOracle();
   try {
+    let left = 0;
+    const failures = [];
     for (let i = 0; i < sessions; i++) {
       const known = new Set((await stack.sessions(site)).map((s) => s.session));
+      const before = (await stack.api(`/v1/interactions?site=${site}&type=humanness&limit=1`)).count;
       await browseLikeAPerson({
         display: xvfb.display,
         examplesUrl: await stack.examples(site),
@@ -40,12 +43,17 @@ export async function runXvfbHumans({ stack, site, sessions, seed }) {
           until(async () => (await stack.sessions(site)).find((s) => !known.has(s.session))?.viewport, 30_000, 'first pageview'),
         allPagesLeft: () =>
           until(
-            async () => (await stack.api(`/v1/interactions?site=${site}&type=humanness&limit=1`)).count >= PAGE_VIEWS * (i + 1),
+            async () => (await stack.api(`/v1/interactions?site=${site}&type=humanness&limit=1`)).count >= before + PAGE_VIEWS,
             30_000,
             'humanness summaries',
           ),
-      });
+      }).then(
+        () => left++,
+        // A visit that lost its way (a missed click) is reported, and its session still counts.
+        (error) => failures.push(`session ${i + 1}: ${error.message}`),
+      );
     }
+    return { completed: left, failures };
   } finally {
     await oracle.close();
     await xvfb.close();
