@@ -35,7 +35,7 @@ const ALL_SETS = [
     bot: true,
     families: ALL,
     variant,
-    group: variant === 'stealth-curved' ? 'scripted Chromium (outside target)' : 'scripted Chromium',
+    group: variant.startsWith('stealth-') ? 'scripted Chromium (outside target)' : 'scripted Chromium',
   })),
   ...RAW_VARIANTS.map((variant) => ({
     site: `raw-${variant}`,
@@ -63,7 +63,8 @@ try {
     else if (set.site === 'browser-uas') await sendUserAgents(stack.collectorUrl, set.site, browserUserAgents().slice(0, UA_CAP));
     else if (set.site.startsWith('headless-')) {
       await runHeadlessVariant(set.variant, {
-        sessions: HEADLESS_SESSIONS,
+        // The stealth + curved variants (outside the target, ~20 s a session) get half as many.
+        sessions: set.variant.startsWith('stealth-') ? Math.max(2, Math.ceil(HEADLESS_SESSIONS / 2)) : HEADLESS_SESSIONS,
         seed: 1000 + SETS.indexOf(set) * 100,
         newOrigin: () => stack.examples(set.site),
         // Each session leaves four page views; wait for their summaries (or move on after 10 s).

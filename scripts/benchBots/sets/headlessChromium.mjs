@@ -11,7 +11,8 @@
  * | stealth        | AutomationControlled off, desktop Chrome UA, init script hiding navigator.webdriver | `page.click`, `type` |
  * | straight       | as launched                                            | straight `mouse.move` lines, teleport clicks, metronome keys |
  * | curved         | as launched                                            | `humanMotion` paths, presses, key timing (other seeds than the human set) |
- * | stealth-curved | stealth without the init script, Linux desktop UA      | as `curved`: the hardest, outside the target |
+ * | stealth-curved | stealth without the init script, Linux desktop UA      | as `curved`: outside the target |
+ * | stealth-flag-curved | as stealth-curved, the UA set by `--user-agent` (so no request leaks the real one) | as `curved`: the hardest, outside the target |
  */
 import { chromium } from 'playwright-core';
 import { aimAt, createRandom, keyTimings, pointerPath, pressMs, readMs } from '../../../e2e/utils/humanMotion.mjs';
@@ -36,12 +37,20 @@ export const HEADLESS_VARIANTS = {
   'stealth-curved': {
     args: STEALTH.args,
     context: (major) => ({
-      userAgent: `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`,
+      userAgent: linuxChrome(major),
       viewport: { width: 1366, height: 768 },
     }),
     input: 'curved',
   },
+  'stealth-flag-curved': {
+    args: [...STEALTH.args, '--user-agent=LINUX_CHROME'],
+    context: () => ({ viewport: { width: 1366, height: 768 } }),
+    input: 'curved',
+  },
 };
+
+const linuxChrome = (major) =>
+  `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
 
 /** How each variant's script moves, clicks and types. */
 function createHands(page, input, random) {
@@ -122,8 +131,19 @@ async function runSession(browser, variant, major, examplesUrl, random) {
  */
 export async function runHeadlessVariant(name, { sessions, newOrigin, settled, seed }) {
   const variant = HEADLESS_VARIANTS[name];
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...BASE_ARGS, ...(variant.args ?? [])] });
+  // The browser's major version is known only once it runs: a UA flag is filled in after a probe launch.
+  const launch = (major) =>
+    chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [...BASE_ARGS, ...(variant.args ?? []).map((a) => a.replace('LINUX_CHROME', linuxChrome(major)))],
+    });
+  let browser = await launch('0');
   const major = browser.version().split('.')[0];
+  if (variant.args?.some((a) => a.includes('LINUX_CHROME'))) {
+    await browser.close();
+    browser = await launch(major);
+  }
   const random = createRandom(seed);
   try {
     for (let i = 0; i < sessions; i++) {
