@@ -43,11 +43,19 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
     child,
     display,
     /** The X window id of the window whose title matches, once it is mapped. */
-    async waitForTitle(pattern) {
+    async waitForTitle(pattern, timeoutMs = 30_000) {
       const name = typeof pattern === 'string' ? pattern : pattern.source;
-      const found = xdotool(display, ['search', '--sync', '--onlyvisible', '--name', name]);
-      const out = await Promise.race([found, failed]);
-      return out.trim().split('\n')[0];
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const found = xdotool(display, ['search', '--sync', '--onlyvisible', '--name', name], end - Date.now());
+        try {
+          const out = await Promise.race([found, failed]);
+          return out.trim().split('\n')[0];
+        } catch (error) {
+          // A window destroyed while xdotool inspects it (BadWindow) ends its search: search again.
+          if (!/BadWindow/.test(error.message) || Date.now() >= end) throw error;
+        }
+      }
     },
     async close() {
       if (child.exitCode === null && child.signalCode === null) {
