@@ -32,7 +32,8 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
       `--window-size=${width},${height}`,
       url,
     ],
-    { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' },
+    // Its own process group, so that closing can tell when its helper processes are gone too.
+    { env: { ...process.env, DISPLAY: display }, stdio: 'ignore', detached: true },
   );
   const exited = once(child, 'exit');
   const failed = new Promise((_, reject) => {
@@ -62,7 +63,16 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
         child.kill('SIGTERM');
         await exited;
       }
-      // Chromium's helper processes can still write the profile for a moment after it exits.
+      // Chromium's helpers (zygote, crash handler) outlive it for a moment and still write the
+      // profile: wait until its process group is empty (signal 0 only asks), for 10 s at most.
+      for (const end = Date.now() + 10_000; Date.now() < end; ) {
+        try {
+          process.kill(-child.pid, 0);
+        } catch {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };

@@ -132,7 +132,7 @@ try {
       '- crawler UAs: isbot (behind ua:crawler) is maintained against this very list, so this recall is close to a',
       '  training-set score; crawlers it has never seen will be missed more often.',
       '- browser UAs: judges the ua: family only; the headers around each UA are made by the bench to agree with it.',
-      '- headless Chromium: real browsers and real automation, but five scripts written here; the curved variants use',
+      '- headless Chromium: real browsers and real automation, but six scripts written here; the curved variants use',
       '  the same motion generator as the human set (other seeds), so behaviour cannot tell them apart by design —',
       '  automation traits and leaks do.',
       '- raw HTTP: a script that forges every SDK event and header looks like a browser to the collector; only rate:',
