@@ -36,6 +36,8 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
     { env: { ...process.env, DISPLAY: display }, stdio: 'ignore', detached: true },
   );
   const exited = once(child, 'exit');
+  const stop = () => child.kill('SIGTERM');
+  process.once('exit', stop);
   const failed = new Promise((_, reject) => {
     child.once('error', (error) => reject(new Error(`Chromium could not start: ${error.message}`)));
     exited.then(([code]) => reject(new Error(`Chromium exited early with ${code}`)));
@@ -59,6 +61,7 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
       }
     },
     async close() {
+      process.off('exit', stop);
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await exited;

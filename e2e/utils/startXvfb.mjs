@@ -17,6 +17,9 @@ export async function startXvfb({ width = 1280, height = 800 } = {}) {
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const exited = once(child, 'exit');
+  // An interrupted run (Ctrl-C ends the process through process.exit) leaves no display behind.
+  const stop = () => child.kill('SIGTERM');
+  process.once('exit', stop);
   const display = await new Promise((resolve, reject) => {
     let out = '';
     child.stdio[3].on('data', (chunk) => {
@@ -33,6 +36,7 @@ export async function startXvfb({ width = 1280, height = 800 } = {}) {
     width,
     height,
     async close() {
+      process.off('exit', stop);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await exited;

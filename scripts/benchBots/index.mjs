@@ -48,6 +48,10 @@ const ALL_SETS = [
   { site: 'xvfb-humans', name: 'headful Chromium + XTest input (Xvfb)', bot: false, families: ALL, group: 'human-like' },
 ];
 
+// Ctrl-C and kill end the run through process.exit, so the collector, Xvfb and browsers
+// started here are stopped by their 'exit' handlers.
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+
 const only = process.env.BENCH_BOTS_ONLY?.split(',');
 const SETS = only ? ALL_SETS.filter((s) => only.includes(s.site)) : ALL_SETS;
 

@@ -34,6 +34,8 @@ export async function startBenchStack(sites) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
+  const stop = () => child.kill('SIGTERM');
+  process.once('exit', stop);
   const collectorUrl = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (process.env.BENCH_DEBUG) console.error('[collector]', line);
@@ -42,7 +44,7 @@ export async function startBenchStack(sites) {
     });
     exited.then(([code, signal]) => reject(new Error(`collector exited with ${code ?? signal}`)));
   });
-  exited.then(([code, signal]) => console.error(`[bench] collector exited: ${code ?? signal}`));
+  if (process.env.BENCH_DEBUG) exited.then(([code, signal]) => console.error(`[bench] collector exited: ${code ?? signal}`));
   const servers = [];
   return {
     collectorUrl,
@@ -69,6 +71,7 @@ export async function startBenchStack(sites) {
     },
     async close() {
       await Promise.all(servers.map((s) => s.close()));
+      process.off('exit', stop);
       child.kill('SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });
