@@ -2,13 +2,15 @@
 /**
  * `pnpm bench`: SDK bundle sizes against their budgets, ingest throughput of a real
  * collector over loopback HTTP (SQLite, group commit), and report latency. Prints tables.
- * BENCH_EVENTS sets the number of events ingested (default 200000). Then report latency
- * on seeded 1M and 10M event stores (scripts/benchReports.mjs, BENCH_REPORT_SIZES).
+ * BENCH_EVENTS sets the number of events ingested (default 200000). Then the labelled bot
+ * evaluation (`pnpm bench:bots`, scripts/benchBots/; BENCH_BOTS=0 leaves it out) and report
+ * latency on seeded 1M and 10M event stores (scripts/benchReports.mjs, BENCH_REPORT_SIZES).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { loadConfig, startServer } from '@sightline/collector';
 import { benchBrowser } from './benchBrowser.mjs';
@@ -159,5 +161,14 @@ try {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
+
+if (process.env.BENCH_BOTS !== '0') {
+  console.log('\nBot scoring on labelled sessions (pnpm bench:bots)');
+  const bots = spawnSync(process.execPath, [new URL('./benchBots/index.mjs', import.meta.url).pathname], {
+    stdio: 'inherit',
+  });
+  if (bots.status !== 0) process.exitCode = bots.status ?? 1;
+}
+
 // Reports at 1M and 10M events (BENCH_REPORT_SIZES); the 10M store takes a while to seed.
 await benchReports();

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs, when they are missing: Debian's
-# Chromium (driven by playwright-core; its own browser download is not used). Run as root
-# (CI, containers) it installs them; otherwise it says what to install and fails.
+# Chromium (driven by playwright-core; its own browser download is not used), and for the
+# human-side test and `pnpm bench:bots` a virtual X display (Xvfb), XTest input (xdotool)
+# and the X utilities (xdpyinfo, xwininfo). Run as root (CI, containers) it installs them;
+# otherwise it says what to install and fails.
 set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v Xvfb >/dev/null || missing+=(xvfb)
+command -v xdotool >/dev/null || missing+=(xdotool)
+command -v xdpyinfo >/dev/null || missing+=(x11-utils)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -7,5 +7,6 @@ export {
   type AddRequestInput,
   type EvidenceEvent,
 } from './evidence/addRequest.js';
+export { readClientSummary } from './evidence/readClientSummary.js';
 export { readRequestFacts, type RequestFacts, type RequestHeaders } from './evidence/readRequestFacts.js';
 export { createNetworkLookup, type LookupNetwork, type NetworkVerdict } from './net/lookupNetwork.js';

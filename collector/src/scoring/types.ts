@@ -64,6 +64,11 @@ export interface EventCounts {
   other: number;
   /** Pageviews without the screen and viewport every SDK pageview carries. */
   pageviewWithoutContext: number;
+  /**
+   * Pageviews whose viewport is exactly the screen: no browser frame, no taskbar — headless
+   * browsers, kiosks, full-screen mode. Absent in evidence stored before it was counted.
+   */
+  pageviewFillingScreen?: number;
 }
 
 /** Network origin, computed at ingest from the client address, which is then forgotten. */
@@ -77,8 +82,9 @@ export interface NetworkSummary {
 }
 
 /**
- * Traits seen in the page by the SDK's humanness module (not written yet): every field is
- * optional and scored only where present.
+ * Traits and behaviour statistics of the SDK's humanness summary (`HumannessEvent`, same
+ * names; the latest summary's value of each field): every field is optional and scored only
+ * where present.
  */
 export interface ClientSummary {
   /** `navigator.webdriver` was true. */
@@ -102,6 +108,19 @@ export interface ClientSummary {
   untrustedEvents?: number;
   /** Clicks that came without any pointer movement before them. */
   clicksWithoutPointerMove?: number;
+  /** Clicks of the page view (keyboard and touch ones included). */
+  clicks?: number;
+  /** Pointer clicks' distance from the target's centre, in half-sizes: mean and spread. */
+  clickOffsetMean?: number;
+  clickOffsetSd?: number;
+  /** pointerdown → pointerup, ms (mean; present from one press). */
+  pressMean?: number;
+  /** Keys pressed (no values); their hold and interval means, ms. */
+  keys?: number;
+  keyHoldMean?: number;
+  keyIntervalMean?: number;
+  /** Touches seen: soft keyboards and taps have their own timing. */
+  touches?: number;
 }
 
 export interface SessionEvidence {
@@ -110,6 +129,11 @@ export interface SessionEvidence {
   /** The latest user agent ('' when none was sent) and how often it changed. */
   userAgent: string;
   userAgentChanges: number;
+  /**
+   * The latest user agent before `userAgent` that differed from it: a script that overrides
+   * the page's UA can leak its real one in requests the override does not reach (beacons).
+   */
+  otherUserAgent?: string;
   /** Client hints of the latest request that carried them. */
   clientHints: ClientHints | null;
   headers: HeaderSummary;

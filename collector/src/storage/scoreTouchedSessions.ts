@@ -5,6 +5,7 @@
  */
 import {
   addRequest,
+  readClientSummary,
   scoreSession,
   type ClientSummary,
   type Score,
@@ -23,30 +24,12 @@ export interface StoredRequest {
   rows: readonly EventRow[];
 }
 
-/** The SDK's humanness summary fields the scoring rules read (same names on the wire). */
-const CLIENT_FIELDS = [
-  'webdriver',
-  'headless',
-  'automationGlobals',
-  'softwareWebgl',
-  'noPlugins',
-  'oddScreen',
-  'noLanguages',
-  'platformMismatch',
-  'trustedEvents',
-  'untrustedEvents',
-  'clicksWithoutPointerMove',
-] as const;
-
 /** The latest humanness summary among `rows`, as the scoring's client evidence. */
 function clientOf(rows: readonly EventRow[]): ClientSummary | undefined {
   let client: ClientSummary | undefined;
   for (const row of rows) {
     if (row.type !== 'humanness' || !row.data) continue;
-    const data = JSON.parse(row.data) as Record<string, unknown>;
-    client = {};
-    for (const field of CLIENT_FIELDS)
-      if (data[field] !== undefined) Object.assign(client, { [field]: data[field] });
+    client = readClientSummary(JSON.parse(row.data) as Record<string, unknown>);
   }
   return client;
 }

@@ -61,6 +61,7 @@ export function createEvidence(): SessionEvidence {
       humanness: 0,
       other: 0,
       pageviewWithoutContext: 0,
+      pageviewFillingScreen: 0,
     },
     network: { requests: 0, datacenter: 0 },
   };
@@ -101,6 +102,8 @@ function countEvents(counts: EventCounts, events: readonly EvidenceEvent[]): Eve
     ) as keyof EventCounts;
     next[key] += 1;
     if (e.type === 'pageview' && (!e.screen || !e.viewport)) next.pageviewWithoutContext += 1;
+    else if (e.type === 'pageview' && e.screen === e.viewport)
+      next.pageviewFillingScreen = (next.pageviewFillingScreen ?? 0) + 1;
   }
   return next;
 }
@@ -119,6 +122,7 @@ export function addRequest(previous: SessionEvidence | null, input: AddRequestIn
   const { facts, events, network, client } = input;
   const e = previous ?? createEvidence();
   const h = e.headers;
+  const changed = e.requests.count > 0 && facts.userAgent !== e.userAgent;
   let pageviews = e.pageviews;
   for (const pv of events.filter((x) => x.type === 'pageview').sort((a, b) => a.ts - b.ts)) {
     pageviews = addTime(pageviews, pv.ts);
@@ -126,7 +130,8 @@ export function addRequest(previous: SessionEvidence | null, input: AddRequestIn
   const next: SessionEvidence = {
     ...e,
     userAgent: facts.userAgent,
-    userAgentChanges: e.userAgentChanges + (e.requests.count > 0 && facts.userAgent !== e.userAgent ? 1 : 0),
+    userAgentChanges: e.userAgentChanges + (changed ? 1 : 0),
+    ...(changed ? { otherUserAgent: e.userAgent } : {}),
     clientHints: facts.clientHints ?? e.clientHints,
     headers: {
       noAcceptLanguage: h.noAcceptLanguage + (facts.acceptLanguage === 'missing' ? 1 : 0),
