@@ -14,6 +14,7 @@ function head(assets: Assets, title: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/dashboard/assets/app.css?v=${assets['app.css'].hash}">
 `;

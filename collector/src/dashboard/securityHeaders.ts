@@ -20,12 +20,16 @@ export const DASHBOARD_CSP = [
   `report-uri ${CSP_REPORT_PATH}`,
 ].join('; ');
 
+/**
+ * `same-origin`, not `no-referrer`: under `no-referrer` a form POST carries `Origin: null`,
+ * and sign-in checks the origin. Nothing on the page links out (event URLs are shown as text).
+ */
 export function setSecurityHeaders(reply: FastifyReply): void {
   reply
     .header('content-security-policy', DASHBOARD_CSP)
     .header('x-content-type-options', 'nosniff')
     .header('x-frame-options', 'DENY')
-    .header('referrer-policy', 'no-referrer')
+    .header('referrer-policy', 'same-origin')
     .header('cross-origin-opener-policy', 'same-origin')
     .header('cross-origin-resource-policy', 'same-origin')
     .header('permissions-policy', 'camera=(), microphone=(), geolocation=()');

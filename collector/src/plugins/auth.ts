@@ -19,10 +19,15 @@ export function createTokenCheck(adminToken: string): (candidate: string) => boo
   return (candidate) => timingSafeEqual(digest(candidate), expected);
 }
 
-/** True when the request's `Origin` is the collector's own (as the browser reached it). */
+/**
+ * True when the browser says the request comes from the collector's own pages: its `Origin`
+ * is ours, or (where a referrer policy made Origin `null`) `Sec-Fetch-Site: same-origin`,
+ * a header pages cannot set.
+ */
 export function isSameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  return typeof origin === 'string' && origin === `${request.protocol}://${request.host}`;
+  if (typeof origin === 'string' && origin !== 'null') return origin === `${request.protocol}://${request.host}`;
+  return request.headers['sec-fetch-site'] === 'same-origin';
 }
 
 /** A `preHandler` that admits the bearer token, or a live dashboard session cookie. */

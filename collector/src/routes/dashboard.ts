@@ -83,8 +83,9 @@ export function dashboardRoutes(
       '/dashboard/login',
       { config: { rateLimit: { max: 20, timeWindow: 60_000 } } },
       async (request, reply) => {
-        // A browser always sends Origin with a POST; a foreign one is a forged sign-in.
-        if (request.headers.origin !== undefined && !isSameOrigin(request)) throw new CrossOriginError();
+        // Browsers send Origin (or Sec-Fetch-Site) with a POST; a foreign one is a forged sign-in.
+        const fromBrowser = request.headers.origin !== undefined || request.headers['sec-fetch-site'] !== undefined;
+        if (fromBrowser && !isSameOrigin(request)) throw new CrossOriginError();
         const token = request.body?.token;
         if (typeof token !== 'string' || !isAdminToken(token)) {
           const a = await getAssets(request);

@@ -45,7 +45,7 @@ describe('security headers', () => {
     expect(csp.get('report-uri')).toEqual(['/dashboard/csp-report']);
     expect(String(res.headers['content-security-policy'])).not.toContain('unsafe-');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
     expect(res.headers['x-frame-options']).toBe('DENY');
   });
 });

@@ -139,3 +139,14 @@ describe('the session cookie on the reading API', () => {
     expect((await get('/v1/sites', { cookie })).statusCode).toBe(200);
   });
 });
+
+describe('the origin check', () => {
+  it('takes Sec-Fetch-Site: same-origin when the Origin is null, refuses cross-site', async () => {
+    const cookie = await signIn(t.app);
+    const post = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/dashboard/logout', headers: { cookie, ...headers } });
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'same-site' })).statusCode).toBe(403);
+    expect((await post({ origin: 'null', 'sec-fetch-site': 'same-origin' })).statusCode).toBe(303);
+  });
+});

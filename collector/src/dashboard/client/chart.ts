@@ -23,12 +23,14 @@ export function lineChart(title: string, days: string[], series: LineSeries[]): 
   const text = cssVar('--muted');
   const grid = cssVar('--grid');
   const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+  // Whole days only on the time axis: the data is per UTC day.
+  const dayAxis = { ...axis, incrs: [1, 2, 7, 14, 30, 91, 182, 365].map((d) => d * 86_400), values: '{MMM} {D}' };
   const options: uPlot.Options = {
     width: 600,
     height: 260,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max) * 1.1] } },
-    axes: [axis, { ...axis, size: 50 }],
+    axes: [dayAxis, { ...axis, size: 50 }],
     cursor: { drag: { x: false, y: false } },
     series: [
       { label: 'Day' },

@@ -75,7 +75,8 @@ async function render(): Promise<void> {
     view: h('div', { class: 'tab-view', 'data-tab': tab.id }),
     signal: controller.signal,
     navigate,
-    setFilter: (key, value) => navigate({ filters: { ...state.filters, [key]: value }, offset: 0 }),
+    // A filter is about the whole list: it closes an opened session.
+    setFilter: (key, value) => navigate({ filters: { ...state.filters, [key]: value }, offset: 0, session: '' }),
     params(p = period) {
       const params: Record<string, string> = { site: state.site, from: p.from, to: p.to, bots: state.bots };
       for (const [key, param] of Object.entries(tab.filters ?? {})) {
