@@ -1,0 +1,178 @@
+/**
+ * The dashboard in real headless Chromium against a real collector with seeded traffic:
+ * sign in through the form, visit every tab, keep a screenshot of each (e2e/artifacts/), and
+ * check that what the screen says equals what the API says.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
+import { kpiValue, last30Days, saveScreenshot, signInToDashboard, waitForView } from './utils/dashboardPage.js';
+import { launchChromium } from './utils/launchChromium.js';
+import { seedDashboard } from './utils/seedDashboard.js';
+import { startStack, type Stack } from './utils/startStack.js';
+
+let browser: Browser;
+let stack: Stack;
+let context: BrowserContext;
+let seeded: string[];
+const { from, to } = last30Days();
+const period = `site=demo&from=${from}&to=${to}&bots=include`;
+
+beforeAll(async () => {
+  [browser, stack] = await Promise.all([launchChromium(), startStack()]);
+  seeded = await seedDashboard(stack.collectorUrl);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+});
+afterEach(async () => context?.close());
+
+test('signs in through the form into an HttpOnly, SameSite=Strict cookie; Overview equals the API', async () => {
+  const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include');
+  const [cookie] = await context.cookies();
+  expect(cookie).toMatchObject({ name: 'sightline_session', httpOnly: true, sameSite: 'Strict', path: '/' });
+  expect(cookie?.value).not.toContain('e2e-admin-token');
+  expect(page.url()).toContain('bots=include');
+
+  const api = await stack.api(`/v1/reports/overview?${period}`);
+  expect(api.totals.pageviews).toBe(13);
+  for (const key of ['visitors', 'pageviews', 'sessions'] as const) {
+    expect(await kpiValue(page, key), key).toBe(api.totals[key]);
+  }
+  const rows = await page.$$eval('[data-table="overview-days"] tbody tr', (trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent)),
+  );
+  expect(rows).toHaveLength(30);
+  const byDay = new Map(api.series.map((d: any) => [d.date, [String(d.visitors), String(d.pageviews), String(d.sessions)]]));
+  for (const [day, ...cells] of rows) expect(cells, day!).toEqual(byDay.get(day));
+  expect(await page.locator('.chart canvas').count()).toBeGreaterThan(0);
+
+  const firstRender = await page.evaluate(() => performance.getEntriesByName('sightline:first-render')[0]?.startTime);
+  console.log(`dashboard first render: ${firstRender?.toFixed(0)} ms after navigation`);
+  expect(firstRender).toBeLessThan(1000);
+  await saveScreenshot(page, 'dashboard-overview');
+});
+
+test('Errors: the table and figures equal the errors report', async () => {
+  const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include&tab=errors');
+  const api = await stack.api(`/v1/reports/errors?${period}`);
+  expect(api.errors.length).toBe(2);
+  expect(await kpiValue(page, 'occurrences')).toBe(api.totals.occurrences);
+  expect(await kpiValue(page, 'groups')).toBe(api.totals.groups);
+  const shown = await page.$$eval('[data-table="errors"] tbody tr', (trs) =>
+    trs.map((tr) => [tr.children[0]?.textContent, Number(tr.children[3]?.textContent)]),
+  );
+  expect(shown).toEqual(api.errors.map((e: any) => [e.message, e.occurrences]));
+  const csv = await page.getAttribute('[data-table="errors"] a.csv', 'href');
+  const res = await page.request.get(stack.collectorUrl + csv!);
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain('TypeError: price is undefined');
+  await saveScreenshot(page, 'dashboard-errors');
+});
+
+test('Sessions: count, search and a session detail equal the records API', async () => {
+  const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include&tab=sessions');
+  const api = await stack.api(`/v1/sessions?${period}`);
+  expect(api.count).toBe(seeded.length);
+  expect(Number(await page.getAttribute('.count', 'data-count'))).toBe(api.count);
+  expect(await page.locator('[data-table="sessions"] tbody tr').count()).toBe(api.count);
+  await saveScreenshot(page, 'dashboard-sessions');
+
+  await page.fill('#session-search', 'alice');
+  await page.press('#session-search', 'Enter');
+  await waitForView(page);
+  const searched = await stack.api(`/v1/sessions?${period}&search=alice`);
+  expect(searched.count).toBe(2);
+  expect(Number(await page.getAttribute('.count', 'data-count'))).toBe(searched.count);
+  expect(page.url()).toContain('q=alice');
+
+  const target = 'seed-s0';
+  await page.click(`[data-table="sessions"] button.link:text-is("${target}")`);
+  await waitForView(page);
+  expect(page.url()).toContain(`session=${target}`);
+  const views = await stack.api(`/v1/pageviews?site=demo&session=${target}&limit=1000`);
+  const events = await stack.api(`/v1/interactions?site=demo&session=${target}&limit=1000`);
+  expect(await page.locator('[data-table="session-pageviews"] tbody tr').count()).toBe(views.count);
+  expect(await page.locator('[data-table="session-events"] tbody tr').count()).toBe(events.count);
+  await expect.poll(() => page.textContent('.facts')).toContain('alice');
+  await saveScreenshot(page, 'dashboard-session-detail');
+
+  await page.goBack();
+  await waitForView(page);
+  expect(Number(await page.getAttribute('.count', 'data-count'))).toBe(searched.count);
+});
+
+test('the view lives in the URL: bots switch, period, comparison, filter chips, tabs by keyboard', async () => {
+  const page = await signInToDashboard(context, stack.collectorUrl);
+  expect(page.url()).toContain('site=demo');
+  // People only by default: crafted requests are bots, so nothing shows.
+  expect(await kpiValue(page, 'pageviews')).toBe((await stack.api(`/v1/reports/overview?site=demo&from=${from}&to=${to}`)).totals.pageviews);
+  await page.click('label[for="bots-include"]');
+  await waitForView(page);
+  expect(page.url()).toContain('bots=include');
+  await page.selectOption('#period', '7d');
+  await page.check('#compare');
+  await waitForView(page);
+  expect(page.url()).toMatch(/period=7d.*compare=previous/);
+  const week = await stack.api(`/v1/reports/overview?site=demo&from=${new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)}&to=${to}&bots=include`);
+  expect(await kpiValue(page, 'pageviews')).toBe(week.totals.pageviews);
+  expect(await page.locator('[data-kpi="pageviews"] .kpi-change').count()).toBe(1);
+  await saveScreenshot(page, 'dashboard-overview-compare');
+
+  // Keyboard: focus the active tab, arrow to the next ones.
+  await page.focus('[role="tab"][aria-selected="true"]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await waitForView(page);
+  expect(page.url()).toContain('tab=sessions');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-sessions');
+
+  // A click on a user sets a removable filter chip, applied to the list.
+  await page.click('[data-table="sessions"] button.link:text-is("alice")');
+  await waitForView(page);
+  expect(page.url()).toContain('user=alice');
+  expect(await page.textContent('.chip')).toContain('alice');
+  const filtered = await stack.api(`/v1/sessions?site=demo&from=${new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)}&to=${to}&bots=include&user=alice`);
+  expect(Number(await page.getAttribute('.count', 'data-count'))).toBe(filtered.count);
+
+  // Reload: the same view comes back from the URL alone.
+  const url = page.url();
+  await page.reload();
+  await waitForView(page);
+  expect(page.url()).toBe(url);
+  expect(await page.getAttribute('#tab-sessions', 'aria-selected')).toBe('true');
+  expect(await page.isChecked('#bots-include')).toBe(true);
+  await page.click('.chip button');
+  await waitForView(page);
+  expect(page.url()).not.toContain('user=');
+});
+
+test('fits a phone, reads in dark mode', async () => {
+  const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark', isMobile: true });
+  try {
+    const page = await signInToDashboard(phone, stack.collectorUrl, 'bots=include');
+    for (const tab of ['overview', 'errors', 'sessions']) {
+      await page.goto(`${stack.collectorUrl}/dashboard?bots=include&tab=${tab}`);
+      await waitForView(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, tab).toBeLessThanOrEqual(0);
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(bg).toBe('rgb(17, 20, 24)');
+      await saveScreenshot(page, `dashboard-phone-dark-${tab}`);
+    }
+  } finally {
+    await phone.close();
+  }
+});
+
+test('signs out: the cookie is cleared and the API no longer answers', async () => {
+  const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include');
+  expect((await page.request.get(`${stack.collectorUrl}/v1/sites`)).status()).toBe(200);
+  await Promise.all([page.waitForURL(/\/dashboard$/), page.click('text=Sign out')]);
+  expect(await page.locator('#token').count()).toBe(1);
+  expect(await context.cookies()).toEqual([]);
+  expect((await page.request.get(`${stack.collectorUrl}/v1/sites`)).status()).toBe(401);
+});
