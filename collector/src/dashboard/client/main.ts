@@ -63,9 +63,12 @@ async function render(): Promise<void> {
   const period = resolvePeriod(state, today);
   const tab = TABS.find((t) => t.id === state.tab) ?? TABS[0]!;
   const applied = Object.keys(tab.filters ?? {}) as FilterKey[];
+  // The header is drawn anew: keep the keyboard where it was (the picker just changed).
+  const focusedId = document.activeElement?.id;
   renderControls(els.controls, state, period, sites, navigate);
   renderTabBar(tab);
   renderChips(els.chips, state, applied, navigate);
+  if (focusedId) document.getElementById(focusedId)?.focus();
   els.view.setAttribute('role', 'tabpanel');
   els.view.setAttribute('aria-labelledby', `tab-${tab.id}`);
   const ctx: TabContext = {
@@ -92,6 +95,8 @@ async function render(): Promise<void> {
     await tab.render(ctx);
     if (controller.signal.aborted) return;
     replace(els.view, ctx.view);
+    // A button inside the old view had the focus: give it to the new view, not to <body>.
+    if (!firstRender && document.activeElement === document.body) els.view.focus({ preventScroll: true });
     els.status.textContent = '';
     document.body.dataset.state = 'ready';
     if (firstRender) {
