@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { resolveAdminToken } from './auth/resolveAdminToken.js';
 import { ConfigError, type CollectorConfig } from './config.js';
 import { startRetention } from './jobs/startRetention.js';
+import { startRollups } from './jobs/startRollups.js';
 import { createNetworkLookup, type LookupNetwork } from './scoring/index.js';
 import { createStorage } from './storage/createStorage.js';
 import type { Storage } from './storage/types.js';
@@ -37,8 +38,10 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
   const app = await buildApp({ ...config, adminToken: token }, storage, { lookupNetwork });
   if (lookupError) app.log.warn({ err: lookupError }, 'network database not loaded: no net: bot reasons');
   const stopRetention = startRetention(storage, config.retentionDays, app.log);
+  const stopRollups = startRollups(storage, config.retentionDays, app.log);
   app.addHook('onClose', async () => {
     stopRetention();
+    await stopRollups();
     await storage.close();
   });
   const url = await app.listen({ port: config.port, host: config.host });

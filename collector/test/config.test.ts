@@ -29,9 +29,15 @@ describe('loadConfig', () => {
     [{ PORT: '0' }, { port: 0 }],
     [{ PORT: '65535' }, { port: 65535 }],
     [{ HOST: '0.0.0.0' }, { host: '0.0.0.0' }],
-    [{ DATABASE_URL: 'sqlite:/var/lib/sightline/db.sqlite' }, { database: { kind: 'sqlite', path: '/var/lib/sightline/db.sqlite' } }],
+    [
+      { DATABASE_URL: 'sqlite:/var/lib/sightline/db.sqlite' },
+      { database: { kind: 'sqlite', path: '/var/lib/sightline/db.sqlite' } },
+    ],
     [{ DATABASE_URL: 'sqlite::memory:' }, { database: { kind: 'sqlite', path: ':memory:' } }],
-    [{ DATABASE_URL: 'postgres://u:p@db:5432/s' }, { database: { kind: 'postgres', url: 'postgres://u:p@db:5432/s' } }],
+    [
+      { DATABASE_URL: 'postgres://u:p@db:5432/s' },
+      { database: { kind: 'postgres', url: 'postgres://u:p@db:5432/s' } },
+    ],
     [{ DATABASE_URL: 'postgresql://db/s' }, { database: { kind: 'postgres', url: 'postgresql://db/s' } }],
     [{ REDIS_URL: 'redis://cache:6379' }, { redisUrl: 'redis://cache:6379' }],
     [{ REDIS_URL: 'rediss://cache:6380' }, { redisUrl: 'rediss://cache:6380' }],

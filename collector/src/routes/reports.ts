@@ -6,12 +6,25 @@ import type { ReportParams } from '../reports/types.js';
 import type { Storage } from '../storage/types.js';
 import { botsQuery, errorResponses, periodQueryProperties } from '../schemas/common.js';
 
-const querystring = {
+const querystring = (defaultBots: string) => ({
   type: 'object',
   additionalProperties: false,
   required: ['site'],
-  properties: { ...periodQueryProperties, bots: { ...botsQuery, default: 'exclude' } },
-} as const;
+  properties: {
+    ...periodQueryProperties,
+    bots: { ...botsQuery, default: defaultBots },
+    compare: { enum: ['previous'] },
+    interval: { enum: ['day', 'hour'] },
+    // One filter at a time (reports/scope.ts); a session matches when it…
+    page: { type: 'string', minLength: 1, maxLength: 2048 }, // …viewed this path that day
+    referrer: { type: 'string', minLength: 1, maxLength: 253 }, // …came from this domain
+    device: { enum: ['desktop', 'mobile', 'tablet'] },
+    country: { type: 'string', pattern: '^[A-Z]{2}$' },
+    user: { enum: ['logged_in', 'anonymous'] },
+    sections: { type: 'string', maxLength: 2048 },
+    funnel: { type: 'string', maxLength: 4096 },
+  },
+});
 
 export function reportRoutes(storage: Storage, requireAdmin: preHandlerAsyncHookHandler) {
   return async (app: FastifyInstance) => {
@@ -20,7 +33,10 @@ export function reportRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
         `/v1/reports/${report.name}`,
         {
           preHandler: requireAdmin,
-          schema: { querystring, response: { 200: report.response, ...errorResponses } },
+          schema: {
+            querystring: querystring(report.defaultBots ?? 'exclude'),
+            response: { 200: report.response, ...errorResponses },
+          },
         },
         async (request, reply) => {
           const result = await report.run(storage, request.query);

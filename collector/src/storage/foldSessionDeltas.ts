@@ -26,6 +26,14 @@ export interface SessionDelta {
   language?: string;
   timezone?: string;
   device?: string;
+  country?: string | null;
+  browser?: string | null;
+  os?: string | null;
+  referrerDomain?: string | null;
+  channel?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  utmCampaign?: string | null;
   /** Set when this group scored the session. */
   evidence?: SessionEvidence;
   botScore?: number;
@@ -59,13 +67,20 @@ export function foldSession(sessions: Map<string, SessionDelta>, row: EventRow):
   s.firstTs = Math.min(s.firstTs, row.ts);
   s.lastTs = Math.max(s.lastTs, row.ts);
   if (row.user) s.user = row.user;
+  if (row.client) {
+    s.country ??= row.client.country;
+    s.browser ??= row.client.browser;
+    s.os ??= row.client.os;
+  }
   if (row.type !== 'pageview') return;
   s.pageviews += 1;
   if (s.entryTs === null || row.ts < s.entryTs) {
     s.entryTs = row.ts;
     s.entryPath = row.path;
     s.referrer = row.referrer;
+    if (row.source) Object.assign(s, row.source);
     if (row.context) Object.assign(s, row.context);
+    if (!s.device && row.client?.device) s.device = row.client.device;
   }
   if (s.exitTs === null || row.ts >= s.exitTs) {
     s.exitTs = row.ts;

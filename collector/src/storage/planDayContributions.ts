@@ -44,7 +44,14 @@ function add(into: Map<string, number>, k: string, n: number): void {
   else into.set(k, v);
 }
 
-function addRollup(plan: DayContributions, site: string, day: string, side: Side, slot: 0 | 1 | 2, n: number) {
+function addRollup(
+  plan: DayContributions,
+  site: string,
+  day: string,
+  side: Side,
+  slot: 0 | 1 | 2,
+  n: number,
+) {
   const k = key(site, day, side);
   const totals = plan.rollup.get(k) ?? [0, 0, 0];
   totals[slot] += n;

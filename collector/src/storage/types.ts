@@ -4,6 +4,8 @@
  */
 
 import type { PageContext } from '@sightline/protocol';
+import type { RefreshOptions, RefreshResult } from '../rollups/refreshRollups.js';
+import type { RollupTable } from '../rollups/types.js';
 import type { NetworkVerdict, RequestFacts } from '../scoring/index.js';
 
 export type BotFilter = 'exclude' | 'include' | 'only';
@@ -32,6 +34,27 @@ export interface EventRow {
   userAgent: string | null;
   /** Page context of a pageview (screen, viewport, language, time zone, device class). */
   context?: PageContext | null;
+  /** What the request tells of the client (enrich/): never the address itself. */
+  client?: ClientInfo | null;
+  /** Where a pageview came from (enrich/classifySource). */
+  source?: SourceFields | null;
+}
+
+export interface ClientInfo {
+  /** ISO 3166-1 alpha-2, from the address, else the page's time zone. */
+  country: string | null;
+  browser: string | null;
+  os: string | null;
+  /** Device class from the user agent, when the page did not say. */
+  device: string | null;
+}
+
+export interface SourceFields {
+  referrerDomain: string | null;
+  channel: string;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
 }
 
 /** Events the SDK dropped before sending, by reason (`queue_full` …). */
@@ -213,6 +236,70 @@ export const PAGEVIEW_FIELDS: ListFields = {
   search: ['url', 'title', 'referrer'],
 };
 
+/**
+ * A GROUP BY over one report rollup table (rollups/types.ts `ROLLUP_COLUMNS`) for one site,
+ * a set of UTC days, one filter key ('' = none; ignored by tables without filters) and a bot
+ * side. Aggregates come back named after their column (`sum`), or `min_<col>`/`max_<col>`.
+ */
+export interface RollupQuery {
+  table: RollupTable;
+  site: string;
+  days: string[];
+  filter: string;
+  bots: BotFilter;
+  groupBy: string[];
+  sum?: string[];
+  min?: string[];
+  max?: string[];
+  where?: Record<string, string | number | (string | number)[]>;
+  /** Rows whose column differs from the value. */
+  whereNot?: Record<string, string | number>;
+  /** Output columns (grouped or summed). */
+  orderBy?: { column: string; desc: boolean }[];
+  limit?: number;
+  /** With `limit`: the top `limit` rows per value of this grouped column. */
+  limitPer?: string;
+  /**
+   * Adds a `section` output column (grouped): the first prefix `column` starts with (a
+   * prefix matches itself and what follows a `/` after it), rows matching none left out.
+   */
+  sections?: { column: string; prefixes: string[] };
+}
+
+/** One funnel step: a pageview of a path, or a custom event of a name. */
+export interface FunnelStep {
+  kind: 'page' | 'event';
+  value: string;
+}
+
+export interface FunnelQuery extends TimeRange {
+  steps: FunnelStep[];
+}
+
+export interface RealtimeQuery {
+  site: string;
+  bots: BotFilter;
+  /** Sessions and visitors active since (epoch ms). */
+  liveSince: number;
+  /** Per-minute counts since (epoch ms). */
+  minutesSince: number;
+  limit: number;
+}
+
+export interface RealtimeRows {
+  visitors: number;
+  sides: { isBot: boolean; sessions: number }[];
+  sessions: {
+    session: string;
+    path: string | null;
+    lastSeen: number;
+    isBot: boolean;
+    device: string | null;
+    country: string | null;
+  }[];
+  minutes: { minute: number; pageviews: number; errors: number }[];
+}
+
 export interface Storage {
   readonly kind: string;
   /** Creates or upgrades the schema; safe to call on every start. */
@@ -225,7 +312,11 @@ export interface Storage {
    * With `request`, the sessions the new events belong to fold it into their evidence and
    * are scored again in the same transaction; the daily rollups follow their verdicts.
    */
-  insertEvents(rows: EventRow[], dropped?: DropCounts | null, request?: IngestRequest | null): Promise<InsertResult>;
+  insertEvents(
+    rows: EventRow[],
+    dropped?: DropCounts | null,
+    request?: IngestRequest | null,
+  ): Promise<InsertResult>;
   /** Waits until every accepted write is committed. */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -242,6 +333,24 @@ export interface Storage {
 
   /** Raw events older than `ts` are deleted; rollups stay. Returns the number deleted. */
   deleteEventsBefore(ts: number): Promise<number>;
+
+  /**
+   * Rebuilds the report rollups of every day that ingest (or an erase) marked stale. Reports
+   * read rollups only: they are as fresh as the last refresh (jobs/startRollups.ts).
+   */
+  refreshRollups(options?: RefreshOptions): Promise<RefreshResult>;
+
+  /** Reads report rollups (see `RollupQuery`): one statement. */
+  queryRollup<T>(query: RollupQuery): Promise<T[]>;
+
+  /**
+   * Sessions that reached each funnel step in order within the period: `[n1, n2, …]`, where a
+   * session reaches step k when it has step k after reaching step k-1. One statement.
+   */
+  countFunnel(query: FunnelQuery): Promise<number[]>;
+
+  /** Live numbers from raw events and sessions (no rollup): four statements. */
+  getRealtime(query: RealtimeQuery): Promise<RealtimeRows>;
 
   getDailyTotals(range: DayRange): Promise<DailyTotalsRow[]>;
   listSessions(query: ListQuery): Promise<ListResult<SessionRow>>;

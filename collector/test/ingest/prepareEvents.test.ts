@@ -43,7 +43,11 @@ describe('prepareEvents', () => {
   });
 
   it('keeps custom event props as JSON text and an empty referrer as null', () => {
-    const custom = makeCustomEvent({ ts: NOW, name: 'buy', props: { plan: 'pro', seats: 3, trial: false, note: null } });
+    const custom = makeCustomEvent({
+      ts: NOW,
+      name: 'buy',
+      props: { plan: 'pro', seats: 3, trial: false, note: null },
+    });
     const pageview = makePageview({ ts: NOW, referrer: '' });
     const { rows } = prepareEvents({ site: 'demo', events: [custom, pageview] }, facts);
     expect(rows[0]).toMatchObject({ type: 'custom', name: 'buy', title: null, referrer: null });
@@ -64,7 +68,11 @@ describe('prepareEvents', () => {
   });
 
   it('drops events older than MAX_EVENT_AGE_MS and counts them', () => {
-    const events = [makePageview({ ts: NOW - MAX_EVENT_AGE_MS - 1 }), makePageview({ ts: 0 }), makePageview({ ts: NOW })];
+    const events = [
+      makePageview({ ts: NOW - MAX_EVENT_AGE_MS - 1 }),
+      makePageview({ ts: 0 }),
+      makePageview({ ts: NOW }),
+    ];
     const { rows, tooOld } = prepareEvents({ site: 'demo', events }, facts);
     expect(tooOld).toBe(2);
     expect(rows.map((r) => r.eventId)).toEqual([events[2]!.id]);

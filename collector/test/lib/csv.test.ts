@@ -6,10 +6,13 @@ const cellOf = (value: unknown): string => toCsv(['v'], [{ v: value }]).split('\
 
 describe('toCsv', () => {
   it('writes a header row, then one CRLF-terminated row per record in column order', () => {
-    const csv = toCsv(['date', 'pageviews'], [
-      { pageviews: 3, date: '2024-01-01', ignored: 'x' },
-      { date: '2024-01-02', pageviews: 0 },
-    ]);
+    const csv = toCsv(
+      ['date', 'pageviews'],
+      [
+        { pageviews: 3, date: '2024-01-01', ignored: 'x' },
+        { date: '2024-01-02', pageviews: 0 },
+      ],
+    );
     expect(csv).toBe('date,pageviews\r\n2024-01-01,3\r\n2024-01-02,0\r\n');
   });
 

@@ -6,10 +6,28 @@ const NOW = ms('2024-03-10T15:30:00Z');
 
 describe('parsePeriod', () => {
   it.each([
-    ['date-only bounds: `to` includes its day', '2024-03-01', '2024-03-05', '2024-03-01T00:00:00Z', '2024-03-06T00:00:00Z'],
+    [
+      'date-only bounds: `to` includes its day',
+      '2024-03-01',
+      '2024-03-05',
+      '2024-03-01T00:00:00Z',
+      '2024-03-06T00:00:00Z',
+    ],
     ['one day', '2024-03-01', '2024-03-01', '2024-03-01T00:00:00Z', '2024-03-02T00:00:00Z'],
-    ['datetimes are taken as they are', '2024-03-01T10:00:00Z', '2024-03-01T12:30:00.500Z', '2024-03-01T10:00:00Z', '2024-03-01T12:30:00.500Z'],
-    ['datetimes with an offset', '2024-03-01T10:00+02:00', '2024-03-02T00:00-01:00', '2024-03-01T08:00:00Z', '2024-03-02T01:00:00Z'],
+    [
+      'datetimes are taken as they are',
+      '2024-03-01T10:00:00Z',
+      '2024-03-01T12:30:00.500Z',
+      '2024-03-01T10:00:00Z',
+      '2024-03-01T12:30:00.500Z',
+    ],
+    [
+      'datetimes with an offset',
+      '2024-03-01T10:00+02:00',
+      '2024-03-02T00:00-01:00',
+      '2024-03-01T08:00:00Z',
+      '2024-03-02T01:00:00Z',
+    ],
     ['a leap day', '2024-02-29', '2024-02-29', '2024-02-29T00:00:00Z', '2024-03-01T00:00:00Z'],
   ])('%s', (_name, from, to, start, end) => {
     expect(parsePeriod(from, to, 30, NOW)).toEqual({ from: ms(start), to: ms(end) });
@@ -36,12 +54,20 @@ describe('parsePeriod', () => {
   });
 
   it('gives a one-day default the current day only', () => {
-    expect(periodDays(parsePeriod(undefined, undefined, 1, NOW))).toEqual({ fromDay: '2024-03-10', toDay: '2024-03-10' });
+    expect(periodDays(parsePeriod(undefined, undefined, 1, NOW))).toEqual({
+      fromDay: '2024-03-10',
+      toDay: '2024-03-10',
+    });
   });
 
   it.each([
     ['`from` after `to`', '2024-03-05', '2024-03-01', /from must be before to/],
-    ['`from` equal to a datetime `to`', '2024-03-01T10:00:00Z', '2024-03-01T10:00:00Z', /from must be before to/],
+    [
+      '`from` equal to a datetime `to`',
+      '2024-03-01T10:00:00Z',
+      '2024-03-01T10:00:00Z',
+      /from must be before to/,
+    ],
     ['`from` after now with no `to`', '2024-03-11', undefined, /from must be before to/],
     ['a word', 'yesterday', '2024-03-01', /from is not a valid date: yesterday/],
     ['month 13', '2024-01-01', '2024-13-01', /to is not a valid date/],
@@ -54,7 +80,9 @@ describe('parsePeriod', () => {
   });
 
   it('refuses with a 400 error', () => {
-    expect(() => parsePeriod('nope', undefined, 30, NOW)).toThrow(expect.objectContaining({ statusCode: 400 }));
+    expect(() => parsePeriod('nope', undefined, 30, NOW)).toThrow(
+      expect.objectContaining({ statusCode: 400 }),
+    );
   });
 });
 

@@ -69,7 +69,9 @@ describe('createVisitorHasher', () => {
       },
     };
     const hash = createVisitorHasher(counting);
-    const ids = await Promise.all(Array.from({ length: 20 }, (_, i) => hash('demo', `10.0.0.${i}`, 'UA', MONDAY)));
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => hash('demo', `10.0.0.${i}`, 'UA', MONDAY)),
+    );
     expect(new Set(ids).size).toBe(20);
     expect(asked).toBe(1);
   });

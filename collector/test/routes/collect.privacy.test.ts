@@ -84,7 +84,10 @@ describe('the raw client address is never stored', () => {
 });
 
 async function visitorsBySession(t: TestApp): Promise<Record<string, string>> {
-  const { body } = await getJson<{ results: { session: string; visitor: string }[] }>(t, '/v1/sessions?site=demo');
+  const { body } = await getJson<{ results: { session: string; visitor: string }[] }>(
+    t,
+    '/v1/sessions?site=demo',
+  );
   return Object.fromEntries(body.results.map((s) => [s.session, s.visitor]));
 }
 
@@ -95,14 +98,23 @@ describe('visitor ids', () => {
     ['another user agent', ['10.1.1.1', 'UA-1'], ['10.1.1.1', 'UA-2'], false],
   ] as const)('%s → same visitor: %s', async (_name, [ipA, uaA], [ipB, uaB], same) => {
     const t = await open();
-    await postCollect(t.app, [makePageview({ session: 'a' })], { remoteAddress: ipA, headers: { 'user-agent': uaA } });
-    await postCollect(t.app, [makePageview({ session: 'b' })], { remoteAddress: ipB, headers: { 'user-agent': uaB } });
+    await postCollect(t.app, [makePageview({ session: 'a' })], {
+      remoteAddress: ipA,
+      headers: { 'user-agent': uaA },
+    });
+    await postCollect(t.app, [makePageview({ session: 'b' })], {
+      remoteAddress: ipB,
+      headers: { 'user-agent': uaB },
+    });
     const visitors = await visitorsBySession(t);
     expect(visitors.a).toMatch(/^[\w-]{22}$/);
     expect(visitors.a === visitors.b).toBe(same);
 
     // Made-up user agents may score as bots: count both sides.
-    const overview = await getJson<{ totals: { visitors: number } }>(t, '/v1/reports/overview?site=demo&bots=include');
+    const overview = await getJson<{ totals: { visitors: number } }>(
+      t,
+      '/v1/reports/overview?site=demo&bots=include',
+    );
     expect(overview.body.totals.visitors).toBe(same ? 1 : 2);
   });
 

@@ -17,7 +17,9 @@ describe('POST /v1/collect rate limit', () => {
     for (let i = 0; i < 2; i += 1) statuses.push((await postCollect(t.app, [makePageview()])).statusCode);
     expect(statuses).toEqual([202, 202]);
 
-    const limited = await postCollect(t.app, [makePageview()], { headers: { origin: 'https://shop.example' } });
+    const limited = await postCollect(t.app, [makePageview()], {
+      headers: { origin: 'https://shop.example' },
+    });
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(limited.headers['retry-after'])).toBeLessThanOrEqual(60);
@@ -35,7 +37,9 @@ describe('POST /v1/collect rate limit', () => {
   it('does not limit the reading API or the health check', async () => {
     for (let i = 0; i < 3; i += 1) {
       expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
-      expect((await t.app.inject({ method: 'GET', url: '/v1/sessions?site=demo', headers: t.auth })).statusCode).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/v1/sessions?site=demo', headers: t.auth })).statusCode,
+      ).toBe(200);
     }
   });
 });
@@ -45,7 +49,8 @@ describe('RATE_LIMIT_MAX=0', () => {
     const open = await createTestApp({ RATE_LIMIT_MAX: '0' });
     try {
       const statuses = [];
-      for (let i = 0; i < 5; i += 1) statuses.push((await postCollect(open.app, [makePageview()])).statusCode);
+      for (let i = 0; i < 5; i += 1)
+        statuses.push((await postCollect(open.app, [makePageview()])).statusCode);
       expect(statuses).toEqual([202, 202, 202, 202, 202]);
     } finally {
       await open.close();

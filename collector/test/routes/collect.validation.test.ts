@@ -24,7 +24,8 @@ const post = (body: unknown, contentType = 'application/json') =>
     payload: JSON.stringify(body),
   });
 
-const storedPageviews = async () => (await getJson<{ count: number }>(t, '/v1/pageviews?site=demo')).body.count;
+const storedPageviews = async () =>
+  (await getJson<{ count: number }>(t, '/v1/pageviews?site=demo')).body.count;
 
 describe('POST /v1/collect rejects invalid input with a 400 that names the field', () => {
   const pv = () => makePageview();
@@ -39,19 +40,55 @@ describe('POST /v1/collect rejects invalid input with a 400 that names the field
     ['a missing id', { site: 'demo', events: [{ ...pv(), id: undefined }] }, /events\/0.*'id'/],
     ['an id with spaces', { site: 'demo', events: [{ ...pv(), id: 'a b' }] }, /events\/0\/id/],
     ['a missing session', { site: 'demo', events: [{ ...pv(), session: undefined }] }, /'session'/],
-    ['an unknown event type', { site: 'demo', events: [{ ...pv(), type: 'teleport' }] }, /events\/0\/type "teleport"/],
+    [
+      'an unknown event type',
+      { site: 'demo', events: [{ ...pv(), type: 'teleport' }] },
+      /events\/0\/type "teleport"/,
+    ],
     ['a missing type', { site: 'demo', events: [{ ...pv(), type: undefined }] }, /events\/0.*type/],
     ['an unknown event property', { site: 'demo', events: [{ ...pv(), extra: 1 }] }, /events\/0 .*"extra"/],
     ['an unknown body property', { site: 'demo', events: [pv()], debug: true }, /"debug"/],
     ['a missing site', { events: [pv()] }, /'site'/],
     ['a site as a number', { site: 7, events: [pv()] }, /site/],
-    ['a javascript: URL', { site: 'demo', events: [{ ...pv(), url: 'javascript:alert(1)' }] }, /events\/0\/url/, 'invalid_event'],
-    ['a data: URL', { site: 'demo', events: [{ ...pv(), url: 'data:text/html,<b>x</b>' }] }, /events\/0\/url/, 'invalid_event'],
-    ['a relative URL', { site: 'demo', events: [{ ...pv(), url: '/pricing' }] }, /events\/0\/url/, 'invalid_event'],
-    ['a bad second event', { site: 'demo', events: [pv(), { ...pv(), url: 'ftp://x.example/' }] }, /events\/1\/url/, 'invalid_event'],
-    ['a title past the limit', { site: 'demo', events: [{ ...pv(), title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }] }, /events\/0\/title/],
-    ['a custom event without name', { site: 'demo', events: [{ ...makeCustomEvent(), name: undefined }] }, /'name'/],
-    ['a prop value that is an object', { site: 'demo', events: [makeCustomEvent({ props: { a: {} as never } })] }, /props/],
+    [
+      'a javascript: URL',
+      { site: 'demo', events: [{ ...pv(), url: 'javascript:alert(1)' }] },
+      /events\/0\/url/,
+      'invalid_event',
+    ],
+    [
+      'a data: URL',
+      { site: 'demo', events: [{ ...pv(), url: 'data:text/html,<b>x</b>' }] },
+      /events\/0\/url/,
+      'invalid_event',
+    ],
+    [
+      'a relative URL',
+      { site: 'demo', events: [{ ...pv(), url: '/pricing' }] },
+      /events\/0\/url/,
+      'invalid_event',
+    ],
+    [
+      'a bad second event',
+      { site: 'demo', events: [pv(), { ...pv(), url: 'ftp://x.example/' }] },
+      /events\/1\/url/,
+      'invalid_event',
+    ],
+    [
+      'a title past the limit',
+      { site: 'demo', events: [{ ...pv(), title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }] },
+      /events\/0\/title/,
+    ],
+    [
+      'a custom event without name',
+      { site: 'demo', events: [{ ...makeCustomEvent(), name: undefined }] },
+      /'name'/,
+    ],
+    [
+      'a prop value that is an object',
+      { site: 'demo', events: [makeCustomEvent({ props: { a: {} as never } })] },
+      /props/,
+    ],
     ['a JSON array body', [pv()], /body/],
     ['a JSON null body', null, /body/],
   ];
@@ -68,12 +105,15 @@ describe('POST /v1/collect rejects invalid input with a 400 that names the field
 });
 
 describe('POST /v1/collect size limits', () => {
-  it.each(['application/json', 'text/plain'])('answers 413 to a %s body over MAX_BODY_BYTES', async (contentType) => {
-    const body = { site: 'demo', events: [makePageview({ title: 'x'.repeat(MAX_BODY_BYTES) })] };
-    const response = await post(body, contentType);
-    expect(response.statusCode).toBe(413);
-    expect(response.json()).toEqual({ error: 'body_too_large', message: expect.any(String) });
-  });
+  it.each(['application/json', 'text/plain'])(
+    'answers 413 to a %s body over MAX_BODY_BYTES',
+    async (contentType) => {
+      const body = { site: 'demo', events: [makePageview({ title: 'x'.repeat(MAX_BODY_BYTES) })] };
+      const response = await post(body, contentType);
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toEqual({ error: 'body_too_large', message: expect.any(String) });
+    },
+  );
 
   it.each(['application/json', 'text/plain'])(
     'accepts a %s body near MAX_BODY_BYTES (larger than the default body limit)',
@@ -134,7 +174,12 @@ describe('POST /v1/collect prototype pollution', () => {
   ])('refuses a %s body with a %s key and pollutes nothing', async (contentType, keyName) => {
     const event = JSON.stringify(makePageview());
     const payload = `{"site":"demo","events":[${event.slice(0, -1)},"${keyName}":{"prototype":{"polluted":1},"polluted":1}}]}`;
-    const response = await t.app.inject({ method: 'POST', url: '/v1/collect', headers: { 'content-type': contentType }, payload });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/collect',
+      headers: { 'content-type': contentType },
+      payload,
+    });
     expect(response.statusCode).toBe(400);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
@@ -149,14 +194,24 @@ describe('POST /v1/collect for a site restricted to some origins', () => {
     try {
       // No API sets origins yet: restrict the site in the store directly.
       const db = await openDb(file);
-      await db.run('UPDATE sites SET origins = ? WHERE id = ?', [JSON.stringify(['https://shop.example']), 'demo']);
+      await db.run('UPDATE sites SET origins = ? WHERE id = ?', [
+        JSON.stringify(['https://shop.example']),
+        'demo',
+      ]);
       await db.close();
 
-      const allowed = await postCollect(restricted.app, [makePageview()], { headers: { origin: 'https://shop.example' } });
+      const allowed = await postCollect(restricted.app, [makePageview()], {
+        headers: { origin: 'https://shop.example' },
+      });
       expect(allowed.statusCode).toBe(202);
-      const refused = await postCollect(restricted.app, [makePageview()], { headers: { origin: 'https://evil.example' } });
+      const refused = await postCollect(restricted.app, [makePageview()], {
+        headers: { origin: 'https://evil.example' },
+      });
       expect(refused.statusCode).toBe(403);
-      expect(refused.json()).toEqual({ error: 'origin_not_allowed', message: expect.stringContaining('https://evil.example') });
+      expect(refused.json()).toEqual({
+        error: 'origin_not_allowed',
+        message: expect.stringContaining('https://evil.example'),
+      });
     } finally {
       await restricted.close();
       await dir.remove();

@@ -62,7 +62,7 @@ describe('GET /v1/reports/overview', () => {
   it('gives per-day series and totals of what was posted', async () => {
     const { statusCode, body } = await overview(`from=${d3}&to=${d1}`);
     expect(statusCode).toBe(200);
-    expect(body).toEqual({
+    expect(body).toMatchObject({
       site: 'demo',
       from: d3,
       to: d1,
@@ -93,7 +93,7 @@ describe('GET /v1/reports/overview', () => {
     expect(body.series).toHaveLength(30);
     expect(body.to).toBe(utcDate(0));
     expect(body.from).toBe(utcDate(29));
-    expect(body.totals).toEqual({ pageviews: 7, visitors: 5, sessions: 6 });
+    expect(body.totals).toMatchObject({ pageviews: 7, visitors: 5, sessions: 6 });
   });
 
   it('covers the 30 days that end with a date-only `to`', async () => {
@@ -106,7 +106,11 @@ describe('GET /v1/reports/overview', () => {
   it('sums series to the totals', async () => {
     const { body } = await overview(`from=${d5}&to=${d1}`);
     const sum = (k: 'pageviews' | 'visitors' | 'sessions') => body.series.reduce((n, d) => n + d[k], 0);
-    expect(body.totals).toEqual({ pageviews: sum('pageviews'), visitors: sum('visitors'), sessions: sum('sessions') });
+    expect(body.totals).toMatchObject({
+      pageviews: sum('pageviews'),
+      visitors: sum('visitors'),
+      sessions: sum('sessions'),
+    });
     expect(body.totals.pageviews).toBe(7);
   });
 
@@ -162,7 +166,7 @@ describe('GET /v1/reports/overview', () => {
   it('answers zeros for a period without traffic', async () => {
     const { body } = await overview(`from=${utcDate(20)}&to=${utcDate(10)}`);
     expect(body.series).toHaveLength(11);
-    expect(body.totals).toEqual({ pageviews: 0, visitors: 0, sessions: 0 });
+    expect(body.totals).toMatchObject({ pageviews: 0, visitors: 0, sessions: 0 });
   });
 
   it('counts one day per UTC date, whatever the span', async () => {

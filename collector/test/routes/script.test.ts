@@ -20,7 +20,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const getScript = (headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: '/s.js', headers });
+const getScript = (headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url: '/s.js', headers });
 
 describe('GET /s.js', () => {
   it('serves the SDK bundle as cacheable JavaScript with an ETag', async () => {

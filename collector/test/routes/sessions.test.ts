@@ -48,7 +48,13 @@ beforeAll(async () => {
   // s-a arrives out of order: its last page first, so entry and exit come from `ts`.
   await post([makePageview({ session: 's-a', user: 'alice', ts: day3 + 5 * MIN, url: url('/signup') })]);
   await post([
-    makePageview({ session: 's-a', ts: day3, url: url('/home'), referrer: 'https://search.example/?q=x', title: 'Home' }),
+    makePageview({
+      session: 's-a',
+      ts: day3,
+      url: url('/home'),
+      referrer: 'https://search.example/?q=x',
+      title: 'Home',
+    }),
     makePageview({ session: 's-a', ts: day3 + 2 * MIN, url: url('/pricing'), title: 'Pricing' }),
   ]);
   await post([makePageview({ session: 's-b', ts: day2, url: url('/blog/100%_off') })]);
@@ -181,7 +187,10 @@ describe('GET /v1/sessions', () => {
     ['an unknown filter', '&color=red', /color/],
     ['an invalid bots value', '&bots=some', /bots/],
   ])('answers 400 to %s', async (_name, query, message) => {
-    const { statusCode, body } = await getJson<{ error: string; message: string }>(t, `/v1/sessions?site=demo${query}`);
+    const { statusCode, body } = await getJson<{ error: string; message: string }>(
+      t,
+      `/v1/sessions?site=demo${query}`,
+    );
     expect(statusCode).toBe(400);
     expect(body.message).toMatch(message);
   });
@@ -195,7 +204,9 @@ describe('GET /v1/sessions', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const lines = response.body.trimEnd().split('\r\n');
-    expect(lines[0]!.split(',')).toEqual(expect.arrayContaining(['session', 'first_seen', 'pageviews', 'is_bot']));
+    expect(lines[0]!.split(',')).toEqual(
+      expect.arrayContaining(['session', 'first_seen', 'pageviews', 'is_bot']),
+    );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^s-a,/);
   });

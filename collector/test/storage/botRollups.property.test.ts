@@ -63,12 +63,19 @@ function eventsFor(s: SimSession, next: () => number): SightlineEvent[] {
     // the next day.
     s.clock += s.profile === 'fast' ? 500 + next() * 1_000 : 20_000 + next() * 120_000;
     if (next() < 0.05) s.clock += 12 * 3_600_000;
-    const base = { id: `e-${++eventSeq}`, ts: Math.floor(s.clock), session: s.id, url: `https://example.com/p${i % 3}` };
+    const base = {
+      id: `e-${++eventSeq}`,
+      ts: Math.floor(s.clock),
+      session: s.id,
+      url: `https://example.com/p${i % 3}`,
+    };
     const kind = next();
-    if (s.profile === 'person' && kind < 0.3) events.push({ ...base, type: 'click', selector: 'a', tag: 'a', kind: 'link' });
+    if (s.profile === 'person' && kind < 0.3)
+      events.push({ ...base, type: 'click', selector: 'a', tag: 'a', kind: 'link' });
     else if (s.profile === 'person' && kind < 0.5) events.push({ ...base, type: 'scroll', depth: 50 });
     else if (kind < 0.1) events.push({ ...base, type: 'custom', name: 'cta' });
-    else if (s.profile === 'person') events.push({ ...base, type: 'pageview', screen: '1920x1080', viewport: '1280x720' });
+    else if (s.profile === 'person')
+      events.push({ ...base, type: 'pageview', screen: '1920x1080', viewport: '1280x720' });
     else events.push({ ...base, type: 'pageview' });
   }
   return events;
@@ -91,7 +98,11 @@ async function bruteForce(t: TestApp, bots: string): Promise<Map<string, Totals>
   const bySession = new Map(sessions.map((s) => [s.session, s]));
   const days = new Map<string, { pageviews: number; sessions: Set<string>; visitors: Set<string> }>();
   const count = (e: { session: string; ts: string }, pageview: boolean) => {
-    const d = days.get(day(e.ts)) ?? { pageviews: 0, sessions: new Set<string>(), visitors: new Set<string>() };
+    const d = days.get(day(e.ts)) ?? {
+      pageviews: 0,
+      sessions: new Set<string>(),
+      visitors: new Set<string>(),
+    };
     days.set(day(e.ts), d);
     const s = bySession.get(e.session);
     expect(s, `session ${e.session} listed with bots=${bots}`).toBeDefined();
@@ -103,7 +114,10 @@ async function bruteForce(t: TestApp, bots: string): Promise<Map<string, Totals>
   for (const e of pageviews) count(e, true);
   for (const e of interactions) count(e, false);
   return new Map(
-    [...days].map(([date, d]) => [date, { pageviews: d.pageviews, sessions: d.sessions.size, visitors: d.visitors.size }]),
+    [...days].map(([date, d]) => [
+      date,
+      { pageviews: d.pageviews, sessions: d.sessions.size, visitors: d.visitors.size },
+    ]),
   );
 }
 
@@ -137,9 +151,14 @@ describe('overview by bot side = brute force over the lists', () => {
     }));
     const seenHuman = new Set<string>();
     for (let sent = 0; sent < REQUESTS; sent += CONCURRENCY) {
-      const batch = Array.from({ length: CONCURRENCY }, () => sessions[Math.floor(next() * sessions.length)]!);
+      const batch = Array.from(
+        { length: CONCURRENCY },
+        () => sessions[Math.floor(next() * sessions.length)]!,
+      );
       const responses = await Promise.all(
-        batch.map((s) => postCollect(t.app, eventsFor(s, next), { remoteAddress: s.address, ...HEADERS[s.profile] })),
+        batch.map((s) =>
+          postCollect(t.app, eventsFor(s, next), { remoteAddress: s.address, ...HEADERS[s.profile] }),
+        ),
       );
       expect(responses.map((r) => r.statusCode)).toEqual(batch.map(() => 202));
 
@@ -148,7 +167,10 @@ describe('overview by bot side = brute force over the lists', () => {
           await bruteForce(t, bots),
         );
       }
-      const listed = await getJson<{ results: { session: string; is_bot: boolean }[] }>(t, '/v1/sessions?site=demo&limit=1000');
+      const listed = await getJson<{ results: { session: string; is_bot: boolean }[] }>(
+        t,
+        '/v1/sessions?site=demo&limit=1000',
+      );
       for (const s of listed.body.results) {
         if (!s.is_bot) seenHuman.add(s.session);
         else if (seenHuman.has(s.session)) flips.add(s.session);

@@ -47,7 +47,12 @@ function group(sessions: number, headers: Record<string, string>, tag: string): 
   return Array.from({ length: sessions }, (_, i) => ({
     rows: [
       makeEventRow({ session: `s-${i}`, visitor: `v-${i % 7}`, eventId: `${tag}-${i}-a`, ts: receivedAt }),
-      makeEventRow({ session: `s-${i}`, visitor: `v-${i % 7}`, eventId: `${tag}-${i}-b`, ts: receivedAt - 86_400_000 }),
+      makeEventRow({
+        session: `s-${i}`,
+        visitor: `v-${i % 7}`,
+        eventId: `${tag}-${i}-b`,
+        ts: receivedAt - 86_400_000,
+      }),
     ],
     dropped: i === 0 ? { queue_full: 1 } : null,
     request: { facts, network: { datacenter: false } },
@@ -55,33 +60,39 @@ function group(sessions: number, headers: Record<string, string>, tag: string): 
 }
 
 describe('commitEvents', () => {
-  it.each([1, 10, 250])('runs a fixed number of statements for %i sessions: new, then flipped to bot', async (n) => {
-    const db = await migratedDb();
-    const first = counted(db);
-    await commitEvents(first.db, group(n, CHROME_HEADERS, 'human'));
-    expect(first.statements()).toBe(COMMIT_STATEMENTS);
+  it.each([1, 10, 250])(
+    'runs a fixed number of statements for %i sessions: new, then flipped to bot',
+    async (n) => {
+      const db = await migratedDb();
+      const first = counted(db);
+      await commitEvents(first.db, group(n, CHROME_HEADERS, 'human'));
+      expect(first.statements()).toBe(COMMIT_STATEMENTS);
 
-    // Every session flips (a crawler's request), each moving two days of contributions.
-    const second = counted(db);
-    await commitEvents(second.db, group(n, CRAWLER, 'crawler'));
-    expect(second.statements()).toBe(COMMIT_STATEMENTS);
-    const bots = await db.get<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE is_bot = 1');
-    expect(bots?.n).toBe(n);
-    const rollup = await db.all<{ is_bot: number; sessions: number }>(
-      'SELECT is_bot, sum(sessions) AS sessions FROM rollup_daily GROUP BY is_bot ORDER BY is_bot',
-    );
-    expect(rollup).toEqual([
-      { is_bot: 0, sessions: 0 },
-      { is_bot: 1, sessions: 2 * n },
-    ]);
-  });
+      // Every session flips (a crawler's request), each moving two days of contributions.
+      const second = counted(db);
+      await commitEvents(second.db, group(n, CRAWLER, 'crawler'));
+      expect(second.statements()).toBe(COMMIT_STATEMENTS);
+      const bots = await db.get<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE is_bot = 1');
+      expect(bots?.n).toBe(n);
+      const rollup = await db.all<{ is_bot: number; sessions: number }>(
+        'SELECT is_bot, sum(sessions) AS sessions FROM rollup_daily GROUP BY is_bot ORDER BY is_bot',
+      );
+      expect(rollup).toEqual([
+        { is_bot: 0, sessions: 0 },
+        { is_bot: 1, sessions: 2 * n },
+      ]);
+    },
+  );
 
   it('runs fewer when every event is a duplicate', async () => {
     const db = await migratedDb();
     const items = group(5, CHROME_HEADERS, 'dup');
     await commitEvents(db, items);
     const again = counted(db);
-    await commitEvents(again.db, items.map((item) => ({ ...item, dropped: null })));
+    await commitEvents(
+      again.db,
+      items.map((item) => ({ ...item, dropped: null })),
+    );
     expect(again.statements()).toBe(3); // BEGIN, INSERT events, COMMIT
   });
 });

@@ -55,7 +55,10 @@ describe('createGroupCommit', () => {
     c.groups[0]!.done.resolve(['A', 'B']);
     expect(await Promise.all(first)).toEqual(['A', 'B']);
     await c.nextStart();
-    expect(c.groups.map((g) => g.items)).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    expect(c.groups.map((g) => g.items)).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
     c.groups[1]!.done.resolve(['C', 'D', 'E']);
     expect(await Promise.all(second)).toEqual(['C', 'D', 'E']);
   });

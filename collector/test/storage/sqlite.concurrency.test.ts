@@ -37,9 +37,20 @@ function batchFor(k: number): Sent {
 
 function bruteForce(batches: Sent[]) {
   const events = new Map<string, Sent['events'][number] & { address: string }>();
-  for (const b of batches) for (const e of b.events) if (!events.has(e.id)) events.set(e.id, { ...e, address: b.address });
+  for (const b of batches)
+    for (const e of b.events) if (!events.has(e.id)) events.set(e.id, { ...e, address: b.address });
   const days = new Map<string, { pageviews: number; sessions: Set<string>; visitors: Set<string> }>();
-  const sessions = new Map<string, { pageviews: number; events: number; first: number; last: number; entry: [number, string]; exit: [number, string] }>();
+  const sessions = new Map<
+    string,
+    {
+      pageviews: number;
+      events: number;
+      first: number;
+      last: number;
+      entry: [number, string];
+      exit: [number, string];
+    }
+  >();
   for (const e of events.values()) {
     const date = new Date(e.ts).toISOString().slice(0, 10);
     const d = days.get(date) ?? { pageviews: 0, sessions: new Set(), visitors: new Set() };
@@ -47,7 +58,14 @@ function bruteForce(batches: Sent[]) {
     d.sessions.add(e.session);
     d.visitors.add(e.address);
     const path = new URL(e.url).pathname;
-    const s = sessions.get(e.session) ?? { pageviews: 0, events: 0, first: e.ts, last: e.ts, entry: [Infinity, ''], exit: [-Infinity, ''] };
+    const s = sessions.get(e.session) ?? {
+      pageviews: 0,
+      events: 0,
+      first: e.ts,
+      last: e.ts,
+      entry: [Infinity, ''],
+      exit: [-Infinity, ''],
+    };
     sessions.set(e.session, s);
     s.events += 1;
     s.first = Math.min(s.first, e.ts);
@@ -88,7 +106,9 @@ describe.each([
     const answers = responses.map((r) => r.json<{ accepted: number; duplicates: number }>());
     const expected = bruteForce(batches);
     expect(answers.reduce((n, a) => n + a.accepted, 0)).toBe(expected.events.size);
-    expect(answers.reduce((n, a) => n + a.duplicates, 0)).toBe(REQUESTS * EVENTS_PER_REQUEST - expected.events.size);
+    expect(answers.reduce((n, a) => n + a.duplicates, 0)).toBe(
+      REQUESTS * EVENTS_PER_REQUEST - expected.events.size,
+    );
     // Each batch is stored whole by whichever of its two copies came first.
     for (let k = 0; k < DISTINCT; k += 1) {
       expect([answers[k]!.accepted, answers[k + DISTINCT]!.accepted].sort()).toEqual([0, EVENTS_PER_REQUEST]);
@@ -100,13 +120,28 @@ describe.each([
     }>(t, `/v1/reports/overview?site=demo&from=${utcDate(3)}&to=${utcDate(1)}`);
     const series = [...expected.days]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([date, d]) => ({ date, pageviews: d.pageviews, sessions: d.sessions.size, visitors: d.visitors.size }));
+      .map(([date, d]) => ({
+        date,
+        pageviews: d.pageviews,
+        sessions: d.sessions.size,
+        visitors: d.visitors.size,
+      }));
     expect(overview.body.series).toEqual(series);
-    expect(overview.body.totals.pageviews).toBe([...expected.events.values()].filter((e) => e.type === 'pageview').length);
+    expect(overview.body.totals.pageviews).toBe(
+      [...expected.events.values()].filter((e) => e.type === 'pageview').length,
+    );
 
     const listed = await getJson<{
       count: number;
-      results: { session: string; pageviews: number; events: number; first_seen: string; last_seen: string; entry_path: string; exit_path: string }[];
+      results: {
+        session: string;
+        pageviews: number;
+        events: number;
+        first_seen: string;
+        last_seen: string;
+        entry_path: string;
+        exit_path: string;
+      }[];
     }>(t, '/v1/sessions?site=demo&limit=100');
     expect(listed.body.count).toBe(expected.sessions.size);
     const actual = Object.fromEntries(listed.body.results.map((s) => [s.session, s]));

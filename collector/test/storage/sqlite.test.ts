@@ -58,13 +58,20 @@ describe('SQLite persistence', () => {
   it('keeps events, sessions, rollups and the day salt after close and reopen', async () => {
     const file = await tempDbFile();
     const env = { DATABASE_URL: `sqlite:${file}` };
-    const events = [makePageview({ session: 's-1' }), makePageview({ session: 's-1' }), makePageview({ session: 's-2' })];
+    const events = [
+      makePageview({ session: 's-1' }),
+      makePageview({ session: 's-1' }),
+      makePageview({ session: 's-2' }),
+    ];
 
     const before = await createTestApp(env);
-    expect((await postCollect(before.app, events, { remoteAddress: '10.9.9.9' })).json()).toMatchObject({ accepted: 3 });
+    expect((await postCollect(before.app, events, { remoteAddress: '10.9.9.9' })).json()).toMatchObject({
+      accepted: 3,
+    });
     const overviewBefore = (await getJson(before, '/v1/reports/overview?site=demo')).body;
-    const visitorBefore = (await getJson<{ results: { visitor: string }[] }>(before, '/v1/sessions?site=demo')).body
-      .results[0]!.visitor;
+    const visitorBefore = (
+      await getJson<{ results: { visitor: string }[] }>(before, '/v1/sessions?site=demo')
+    ).body.results[0]!.visitor;
     await before.close();
 
     const after = await createTestApp(env);
@@ -77,7 +84,8 @@ describe('SQLite persistence', () => {
       duplicates: 3,
     });
     await postCollect(after.app, [makePageview({ session: 's-3' })], { remoteAddress: '10.9.9.9' });
-    const s3 = (await getJson<{ results: { visitor: string }[] }>(after, '/v1/sessions?site=demo&search=s-3')).body;
+    const s3 = (await getJson<{ results: { visitor: string }[] }>(after, '/v1/sessions?site=demo&search=s-3'))
+      .body;
     expect(s3.results[0]!.visitor).toBe(visitorBefore);
   });
 });
@@ -101,7 +109,10 @@ describe.each([
     const storage = await open();
     const row = makeEventRow();
     expect(await storage.insertEvents([row])).toEqual({ inserted: 1, duplicates: 0 });
-    expect(await storage.insertEvents([row, { ...row, site: 'other' }])).toEqual({ inserted: 1, duplicates: 1 });
+    expect(await storage.insertEvents([row, { ...row, site: 'other' }])).toEqual({
+      inserted: 1,
+      duplicates: 1,
+    });
   });
 
   it('deletes old raw events but keeps the rollups', async () => {
@@ -118,7 +129,15 @@ describe.each([
     expect(await storage.getDailyTotals(range)).toEqual(rollupBefore);
     expect(rollupBefore).toEqual([{ day: oldDay, pageviews: 2, sessions: 1, visitors: 1 }]);
     const left = await storage.listPageviews({
-      site: 'demo', from: null, to: null, bots: 'include', limit: 10, offset: 0, ordering: [], search: null, filters: {},
+      site: 'demo',
+      from: null,
+      to: null,
+      bots: 'include',
+      limit: 10,
+      offset: 0,
+      ordering: [],
+      search: null,
+      filters: {},
     });
     expect(left.count).toBe(1);
   });

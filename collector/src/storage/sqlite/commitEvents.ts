@@ -26,9 +26,16 @@ import type { Db } from './db.js';
 
 /**
  * Most statements one group runs: BEGIN, insert events, read sessions, read session days,
- * upsert sessions, session days, visitor days, rollup, SDK drops, COMMIT.
+ * upsert sessions, session days, visitor days, rollup, stale report days, SDK drops, COMMIT.
  */
-export const COMMIT_STATEMENTS = 10;
+export const COMMIT_STATEMENTS = 11;
+
+// The days of the new events and every stored day of their sessions (a verdict or an entry
+// page that changes touches all of them) are marked for a rollup rebuild.
+const MARK_DIRTY = `
+  INSERT INTO rollup_dirty (site, day)
+  SELECT DISTINCT d.value->>0, d.value->>1 FROM json_each(?) AS d WHERE true
+  ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`;
 
 const INSERT_EVENTS = `
   INSERT OR IGNORE INTO events
@@ -45,14 +52,17 @@ const UPSERT_SESSIONS = `
   INSERT INTO sessions
     (site, session_id, visitor, user_id, first_ts, last_ts, pageviews, events,
      entry_ts, entry_path, exit_ts, exit_path, referrer, user_agent,
-     screen, viewport, language, timezone, device, evidence, bot_score, is_bot, bot_reasons)
+     screen, viewport, language, timezone, device, evidence, bot_score, is_bot, bot_reasons,
+     country, browser, os, referrer_domain, channel, utm_source, utm_medium, utm_campaign)
   SELECT s.value->>'site', s.value->>'session', s.value->>'visitor', s.value->>'user',
          s.value->>'firstTs', s.value->>'lastTs', s.value->>'pageviews', s.value->>'events',
          s.value->>'entryTs', s.value->>'entryPath', s.value->>'exitTs', s.value->>'exitPath',
          s.value->>'referrer', s.value->>'userAgent', s.value->>'screen', s.value->>'viewport',
          s.value->>'language', s.value->>'timezone', s.value->>'device', s.value->>'evidence',
          coalesce(s.value->>'botScore', 0), coalesce(s.value->>'isBot', 0),
-         coalesce(s.value->>'botReasons', '[]')
+         coalesce(s.value->>'botReasons', '[]'),
+         s.value->>'country', s.value->>'browser', s.value->>'os', s.value->>'referrerDomain',
+         s.value->>'channel', s.value->>'utmSource', s.value->>'utmMedium', s.value->>'utmCampaign'
   FROM json_each(?) AS s WHERE true
   ON CONFLICT (site, session_id) DO UPDATE SET
     user_id = coalesce(excluded.user_id, user_id),
@@ -64,6 +74,16 @@ const UPSERT_SESSIONS = `
                       THEN excluded.entry_path ELSE entry_path END,
     referrer = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
                     THEN excluded.referrer ELSE referrer END,
+    referrer_domain = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
+                    THEN excluded.referrer_domain ELSE referrer_domain END,
+    channel = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
+                    THEN excluded.channel ELSE channel END,
+    utm_source = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
+                    THEN excluded.utm_source ELSE utm_source END,
+    utm_medium = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
+                    THEN excluded.utm_medium ELSE utm_medium END,
+    utm_campaign = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
+                    THEN excluded.utm_campaign ELSE utm_campaign END,
     entry_ts = min(coalesce(entry_ts, excluded.entry_ts), coalesce(excluded.entry_ts, entry_ts)),
     exit_path = CASE WHEN excluded.exit_ts >= coalesce(exit_ts, excluded.exit_ts)
                      THEN excluded.exit_path ELSE exit_path END,
@@ -74,6 +94,9 @@ const UPSERT_SESSIONS = `
     language = coalesce(language, excluded.language),
     timezone = coalesce(timezone, excluded.timezone),
     device = coalesce(device, excluded.device),
+    country = coalesce(country, excluded.country),
+    browser = coalesce(browser, excluded.browser),
+    os = coalesce(os, excluded.os),
     -- Scored again only when this group brought evidence (a request's facts).
     bot_score = CASE WHEN excluded.evidence IS NULL THEN bot_score ELSE excluded.bot_score END,
     is_bot = CASE WHEN excluded.evidence IS NULL THEN is_bot ELSE excluded.is_bot END,
@@ -156,7 +179,10 @@ async function foldIntoAggregates(db: Db, stored: EventRow[], requests: StoredRe
   const days = await db.all<SessionDayRow>(READ_SESSION_DAYS, [keys]);
 
   const previous = new Map(
-    before.map((s) => [sessionKey(s.site, s.session), s.evidence ? (JSON.parse(s.evidence) as SessionEvidence) : null]),
+    before.map((s) => [
+      sessionKey(s.site, s.session),
+      s.evidence ? (JSON.parse(s.evidence) as SessionEvidence) : null,
+    ]),
   );
   const scored = scoreTouchedSessions(requests, previous);
   const sides = new Map<string, Side>(before.map((s) => [sessionKey(s.site, s.session), s.isBot ? 1 : 0]));
@@ -177,6 +203,11 @@ async function foldIntoAggregates(db: Db, stored: EventRow[], requests: StoredRe
   }
   const rollup = rollupRows(plan);
   if (rollup.length > 0) await db.run(UPSERT_ROLLUP, [JSON.stringify(rollup)]);
+
+  const dirty = new Set<string>();
+  for (const row of stored) dirty.add(key(row.site, utcDay(row.ts)));
+  for (const d of days) dirty.add(key(d.site, d.day));
+  await db.run(MARK_DIRTY, [JSON.stringify([...dirty].map((k) => k.split('\u0000')))]);
 }
 
 /**

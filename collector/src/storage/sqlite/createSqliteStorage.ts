@@ -16,6 +16,12 @@ import {
   type Storage,
 } from '../types.js';
 import { createGroupCommit } from '../groupCommit.js';
+import { createLock } from '../createLock.js';
+import { refreshRollups } from '../../rollups/refreshRollups.js';
+import { createSqliteRollupStore } from './rollupStore.js';
+import { queryRollup } from './queryRollup.js';
+import { countFunnel } from './countFunnel.js';
+import { getRealtime } from './getRealtime.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
 import { listErrorGroups } from './errorGroups.js';
@@ -69,7 +75,13 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   // A second connection to the same file reads while the writer commits (WAL). An
   // in-memory database exists only on its own connection, so it reads through the writer.
   const reader = path === ':memory:' ? writer : await openDb(path);
-  const group = createGroupCommit<IngestItem, InsertResult>((items) => commitEvents(writer, items));
+  // Rollup rebuilds read a day in their own snapshot, beside report reads.
+  const rollupReader = path === ':memory:' ? writer : await openDb(path);
+  const withWriteLock = createLock();
+  const group = createGroupCommit<IngestItem, InsertResult>((items) =>
+    withWriteLock(() => commitEvents(writer, items)),
+  );
+  const rollups = createSqliteRollupStore(writer, rollupReader, withWriteLock);
 
   return {
     kind: 'sqlite',
@@ -85,6 +97,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     async close() {
       await group.drain();
       if (reader !== writer) await reader.close();
+      if (rollupReader !== writer) await rollupReader.close();
       await writer.close();
     },
 
@@ -137,6 +150,10 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       return changes;
     },
 
+    refreshRollups: (options) => refreshRollups(rollups, options),
+    queryRollup: (query) => queryRollup(reader, query),
+    countFunnel: (query) => countFunnel(reader, query),
+    getRealtime: (query) => getRealtime(reader, query),
     getDailyTotals: (range: DayRange) =>
       reader.all<DailyTotalsRow>(DAILY_TOTALS, [range.site, range.fromDay, range.toDay, SIDES[range.bots]]),
     listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),

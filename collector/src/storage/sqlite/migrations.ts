@@ -183,4 +183,111 @@ export const migrations: Migration[] = [
     // holds only pageviews, the count walked every event (~0.5 s at 200k events).
     sql: `CREATE INDEX events_pageviews ON events (site, ts) WHERE type = 'pageview';`,
   },
+  {
+    version: 5,
+    name: 'session dimensions, report rollups rebuilt per dirty day',
+    sql: `
+      -- Where a session came from and what it ran on, set at ingest (enrich/).
+      ALTER TABLE sessions ADD COLUMN country TEXT;
+      ALTER TABLE sessions ADD COLUMN browser TEXT;
+      ALTER TABLE sessions ADD COLUMN os TEXT;
+      ALTER TABLE sessions ADD COLUMN referrer_domain TEXT;
+      ALTER TABLE sessions ADD COLUMN channel TEXT;
+      ALTER TABLE sessions ADD COLUMN utm_source TEXT;
+      ALTER TABLE sessions ADD COLUMN utm_medium TEXT;
+      ALTER TABLE sessions ADD COLUMN utm_campaign TEXT;
+      CREATE INDEX sessions_site_user ON sessions (site, user_id) WHERE user_id IS NOT NULL;
+      CREATE INDEX events_site_user_ts ON events (site, user_id, ts) WHERE user_id IS NOT NULL;
+      CREATE INDEX events_errors ON events (site, ts) WHERE type = 'error';
+
+      -- Days whose rollups are stale: ingest bumps gen; a refresh that read generation g
+      -- clears the mark only if it is still g (rollups/refreshRollups.ts).
+      CREATE TABLE rollup_dirty (
+        site TEXT NOT NULL, day TEXT NOT NULL, gen INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (site, day)
+      ) WITHOUT ROWID;
+      INSERT INTO rollup_dirty (site, day)
+        SELECT DISTINCT site, strftime('%Y-%m-%d', ts / 1000, 'unixepoch') FROM events;
+
+      -- Report rollups: one set of rows per (site, UTC day), rebuilt whole from that day's
+      -- events (rollups/aggregateDay.ts). f = the one filter a row answers ('' = none,
+      -- 'device=mobile', 'country=DE', 'referrer=example.com', 'user=logged_in', 'page=/x').
+      CREATE TABLE ru_sessions (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        b TEXT NOT NULL, v TEXT NOT NULL,
+        visitors INTEGER NOT NULL, sessions INTEGER NOT NULL, pageviews INTEGER NOT NULL,
+        bounces INTEGER NOT NULL, duration_ms INTEGER NOT NULL, engaged_ms INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, b, v)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_hours (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        hour INTEGER NOT NULL,
+        pageviews INTEGER NOT NULL, sessions INTEGER NOT NULL, visitors INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, hour)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_durations (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        seconds INTEGER NOT NULL, sessions INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, seconds)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_lengths (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        pages INTEGER NOT NULL, sessions INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, pages)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_pages (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        path TEXT NOT NULL,
+        views INTEGER NOT NULL, visitors INTEGER NOT NULL, entries INTEGER NOT NULL,
+        exits INTEGER NOT NULL, engaged_ms INTEGER NOT NULL, engaged_n INTEGER NOT NULL,
+        scroll_sum INTEGER NOT NULL, scroll_n INTEGER NOT NULL, load_ms INTEGER NOT NULL,
+        load_n INTEGER NOT NULL, slow INTEGER NOT NULL, errors INTEGER NOT NULL,
+        rage INTEGER NOT NULL, dead INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, path)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_transitions (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        from_path TEXT NOT NULL, to_path TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, from_path, to_path)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_events (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        type TEXT NOT NULL, name TEXT NOT NULL, k TEXT NOT NULL, v TEXT NOT NULL,
+        count INTEGER NOT NULL, sessions INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, type, name, k, v)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_vitals (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        path TEXT NOT NULL, metric TEXT NOT NULL, bucket INTEGER NOT NULL, rating TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, path, metric, bucket, rating)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_users (
+        site TEXT NOT NULL, day TEXT NOT NULL, is_bot INTEGER NOT NULL, user_id TEXT NOT NULL,
+        sessions INTEGER NOT NULL, pageviews INTEGER NOT NULL, clicks INTEGER NOT NULL,
+        engaged_ms INTEGER NOT NULL, custom INTEGER NOT NULL, errors INTEGER NOT NULL,
+        rage INTEGER NOT NULL, dead INTEGER NOT NULL, slow INTEGER NOT NULL,
+        PRIMARY KEY (site, day, is_bot, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX ru_users_user ON ru_users (site, user_id, day);
+      CREATE TABLE ru_problem_sessions (
+        site TEXT NOT NULL, day TEXT NOT NULL, is_bot INTEGER NOT NULL, session_id TEXT NOT NULL,
+        user_id TEXT, errors INTEGER NOT NULL, rage INTEGER NOT NULL, dead INTEGER NOT NULL,
+        slow INTEGER NOT NULL,
+        PRIMARY KEY (site, day, is_bot, session_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 6,
+    name: 'funnel step and realtime indexes',
+    // Funnels find each session's first pageview of a path (or custom event of a name) in a
+    // period, then follow the session on events_site_session_ts.
+    sql: `
+      CREATE INDEX events_site_path_ts ON events (site, path, ts) WHERE type = 'pageview';
+      CREATE INDEX events_site_custom_ts ON events (site, name, ts) WHERE type = 'custom';
+      -- Realtime: sessions active in the last minutes.
+      CREATE INDEX sessions_site_last_ts ON sessions (site, last_ts);
+    `,
+  },
 ];

@@ -1,0 +1,235 @@
+/**
+ * Pages: per path — views, unique visitors (daily uniques summed), average engaged time per
+ * page view with engagement, average of each view's deepest scroll, average load time, exit
+ * rate (exits / views), entries; a section × day heatmap of views by path prefix
+ * (`sections=/blog,/docs`, default: the first path segment of the top pages); and "unused"
+ * pages: seen in the `UNUSED_LOOKBACK_DAYS` before the period's end but viewed at most
+ * `UNUSED_MAX_VIEWS` times in the period. Four rollup reads.
+ */
+import { InvalidQueryError } from '../errors.js';
+import { eachDay } from '../lib/period.js';
+import { ratio, resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
+import type { Report } from './types.js';
+
+export const PAGES_DEFAULT_DAYS = 30;
+export const TOP_PAGES = 100;
+export const UNUSED_LOOKBACK_DAYS = 90;
+export const UNUSED_MAX_VIEWS = 1;
+export const MAX_SECTIONS = 20;
+
+interface PageSums {
+  path: string;
+  views: number;
+  visitors: number;
+  entries: number;
+  exits: number;
+  engaged_ms: number;
+  engaged_n: number;
+  scroll_sum: number;
+  scroll_n: number;
+  load_ms: number;
+  load_n: number;
+}
+const PAGE_SUMS = [
+  'views',
+  'visitors',
+  'entries',
+  'exits',
+  'engaged_ms',
+  'engaged_n',
+  'scroll_sum',
+  'scroll_n',
+  'load_ms',
+  'load_n',
+];
+
+export interface PageRow {
+  path: string;
+  views: number;
+  visitors: number;
+  entries: number;
+  exit_rate: number | null;
+  avg_engaged_s: number | null;
+  avg_scroll_pct: number | null;
+  avg_load_ms: number | null;
+}
+
+export interface PagesResult extends ReturnType<typeof scopeHeader> {
+  pages: PageRow[];
+  sections: { section: string; days: { date: string; views: number }[]; views: number }[];
+  unused: { path: string; views: number; lookback_views: number; last_seen: string }[];
+}
+
+const avg = (sum: number, n: number, digits = 0): number | null =>
+  n > 0 ? Math.round((sum / n) * 10 ** digits) / 10 ** digits : null;
+
+function toPageRow(p: PageSums): PageRow {
+  return {
+    path: p.path,
+    views: p.views,
+    visitors: p.visitors,
+    entries: p.entries,
+    exit_rate: ratio(p.exits, p.views),
+    avg_engaged_s: p.engaged_n > 0 ? Math.round(p.engaged_ms / p.engaged_n / 100) / 10 : null,
+    avg_scroll_pct: avg(p.scroll_sum, p.scroll_n, 1),
+    avg_load_ms: avg(p.load_ms, p.load_n),
+  };
+}
+
+/** `/blog/post-1` → `/blog`; `/` stays `/`. */
+export function firstSegment(path: string): string {
+  const end = path.indexOf('/', 1);
+  return end === -1 ? path : path.slice(0, end);
+}
+
+function parseSections(text: string | undefined): string[] | null {
+  if (!text) return null;
+  const prefixes = [
+    ...new Set(
+      text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (prefixes.length > MAX_SECTIONS || prefixes.some((p) => !p.startsWith('/'))) {
+    throw new InvalidQueryError(`sections: up to ${MAX_SECTIONS} path prefixes starting with /`);
+  }
+  return prefixes;
+}
+
+const DAY_MS = 86_400_000;
+
+export const pagesReport: Report<PagesResult> = {
+  name: 'pages',
+  response: {
+    type: 'object',
+    properties: {
+      ...scopeHeaderProperties,
+      pages: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            path: { type: 'string' },
+            views: { type: 'integer' },
+            visitors: { type: 'integer' },
+            entries: { type: 'integer' },
+            exit_rate: { type: ['number', 'null'] },
+            avg_engaged_s: { type: ['number', 'null'] },
+            avg_scroll_pct: { type: ['number', 'null'] },
+            avg_load_ms: { type: ['number', 'null'] },
+          },
+        },
+      },
+      sections: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            section: { type: 'string' },
+            views: { type: 'integer' },
+            days: {
+              type: 'array',
+              items: { type: 'object', properties: { date: { type: 'string' }, views: { type: 'integer' } } },
+            },
+          },
+        },
+      },
+      unused: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            path: { type: 'string' },
+            views: { type: 'integer' },
+            lookback_views: { type: 'integer' },
+            last_seen: { type: 'string' },
+          },
+        },
+      },
+    },
+  },
+  async run(storage, params) {
+    const scope = resolveScope(params, PAGES_DEFAULT_DAYS);
+    const base = rollupBase(scope);
+    const end = Date.parse(`${scope.toDay}T00:00:00Z`);
+    const lookback = eachDay(
+      new Date(end - (UNUSED_LOOKBACK_DAYS - 1) * DAY_MS).toISOString().slice(0, 10),
+      scope.toDay,
+    );
+    const given = parseSections(params.sections);
+    const [pages, known] = await Promise.all([
+      storage.queryRollup<PageSums>({
+        ...base,
+        table: 'ru_pages',
+        groupBy: ['path'],
+        sum: PAGE_SUMS,
+        orderBy: [
+          { column: 'views', desc: true },
+          { column: 'path', desc: false },
+        ],
+      }),
+      storage.queryRollup<{ path: string; views: number; max_day: string }>({
+        ...base,
+        days: lookback,
+        table: 'ru_pages',
+        groupBy: ['path'],
+        sum: ['views'],
+        max: ['day'],
+      }),
+    ]);
+    const prefixes =
+      given ??
+      [...new Set(pages.slice(0, TOP_PAGES).map((p) => firstSegment(p.path)))].slice(0, MAX_SECTIONS);
+    const sectionRows =
+      prefixes.length === 0
+        ? []
+        : await storage.queryRollup<{ section: string; day: string; views: number }>({
+            ...base,
+            table: 'ru_pages',
+            groupBy: ['day'],
+            sum: ['views'],
+            sections: { column: 'path', prefixes },
+          });
+    const inPeriod = new Map(pages.map((p) => [p.path, p.views]));
+    return {
+      ...scopeHeader(scope),
+      pages: pages
+        .filter((p) => p.views > 0)
+        .slice(0, TOP_PAGES)
+        .map(toPageRow),
+      sections: prefixes
+        .map((section) => {
+          const rows = sectionRows.filter((r) => r.section === section);
+          const byDay = new Map(rows.map((r) => [r.day, r.views]));
+          const days = scope.days.map((date) => ({ date, views: byDay.get(date) ?? 0 }));
+          return { section, days, views: days.reduce((n, d) => n + d.views, 0) };
+        })
+        .sort((a, b) => b.views - a.views || a.section.localeCompare(b.section)),
+      unused: known
+        .map((k) => ({
+          path: k.path,
+          views: inPeriod.get(k.path) ?? 0,
+          lookback_views: k.views,
+          last_seen: k.max_day,
+        }))
+        .filter((u) => u.views <= UNUSED_MAX_VIEWS)
+        .sort((a, b) => b.lookback_views - a.lookback_views || a.path.localeCompare(b.path))
+        .slice(0, TOP_PAGES),
+    };
+  },
+  csv: {
+    columns: [
+      'path',
+      'views',
+      'visitors',
+      'entries',
+      'exit_rate',
+      'avg_engaged_s',
+      'avg_scroll_pct',
+      'avg_load_ms',
+    ],
+    rows: (result) => result.pages as unknown as Record<string, unknown>[],
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * Counts grouped by key, where each counter is a sum or a distinct count (visitors,
+ * sessions). Rows come out as `[...key, ...counters]`, the shape of a rollup row.
+ */
+import type { RollupRow } from './types.js';
+
+export type Slot = 'sum' | 'distinct';
+type Key = (string | number | null)[];
+type Value = number | string | readonly string[];
+
+interface Group {
+  key: Key;
+  acc: (number | Set<string>)[];
+}
+
+export interface Tally {
+  /** `values[i]` is a number for a sum slot, one or more ids for a distinct slot. */
+  add(key: Key, values: readonly Value[]): void;
+  rows(): RollupRow[];
+}
+
+export function createTally(slots: readonly Slot[]): Tally {
+  const groups = new Map<string, Group>();
+  return {
+    add(key, values) {
+      const id = key.join('\u0001');
+      let group = groups.get(id);
+      if (!group) {
+        group = { key, acc: slots.map((s) => (s === 'sum' ? 0 : new Set<string>())) };
+        groups.set(id, group);
+      }
+      const acc = group.acc;
+      slots.forEach((slot, i) => {
+        const value = values[i] as Value;
+        if (slot === 'sum') acc[i] = (acc[i] as number) + (value as number);
+        else if (typeof value === 'string') (acc[i] as Set<string>).add(value);
+        else for (const v of value as readonly string[]) (acc[i] as Set<string>).add(v);
+      });
+    },
+    rows() {
+      return [...groups.values()].map((g) => [
+        ...g.key,
+        ...g.acc.map((a) => (typeof a === 'number' ? a : a.size)),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Rebuilds the rollups of every stale day, newest first. Driver-neutral: a driver supplies
+ * the `RollupStore` (read one day's facts in one snapshot, replace its rows in one
+ * transaction). Ingest marks days stale; a day marked again while it was being rebuilt
+ * stays stale (generation check) and is rebuilt on the next pass.
+ */
+import { aggregateDay } from './aggregateDay.js';
+import type { DayFacts, DayRollups, DirtyDay } from './types.js';
+
+export interface RollupStore {
+  /** Stale days, newest first. */
+  listDirtyDays(limit: number): Promise<DirtyDay[]>;
+  /** The day's facts and its mark's generation, read in one snapshot. */
+  readDayFacts(site: string, day: string): Promise<{ facts: DayFacts; gen: number | null }>;
+  /** Replaces the day's rows; clears its mark if its generation is still `gen`. */
+  writeDayRollups(site: string, day: string, gen: number, rows: DayRollups): Promise<void>;
+  /** Forgets marks of days before `day` (their raw events may be gone: rollups stay as they are). */
+  dropDirtyBefore(day: string): Promise<void>;
+}
+
+export interface RefreshOptions {
+  /** Days before this one (`YYYY-MM-DD`) are frozen: retention may have deleted their events. */
+  frozenBefore?: string | null;
+  /** Stop after this many days (the rest stays stale for the next pass). */
+  maxDays?: number;
+}
+
+export interface RefreshResult {
+  days: number;
+  ms: number;
+}
+
+const PAGE = 64;
+
+export async function refreshRollups(
+  store: RollupStore,
+  options: RefreshOptions = {},
+): Promise<RefreshResult> {
+  const started = performance.now();
+  if (options.frozenBefore) await store.dropDirtyBefore(options.frozenBefore);
+  const max = options.maxDays ?? Number.POSITIVE_INFINITY;
+  let days = 0;
+  const seen = new Set<string>();
+  while (days < max) {
+    // A day re-marked during its rebuild comes back: once per pass is enough.
+    const dirty = (await store.listDirtyDays(PAGE)).filter((d) => !seen.has(`${d.site}\u0000${d.day}`));
+    if (dirty.length === 0) break;
+    for (const d of dirty) {
+      if (days >= max) break;
+      seen.add(`${d.site}\u0000${d.day}`);
+      const { facts, gen } = await store.readDayFacts(d.site, d.day);
+      if (gen === null) continue;
+      await store.writeDayRollups(d.site, d.day, gen, aggregateDay(facts));
+      days += 1;
+    }
+  }
+  return { days, ms: performance.now() - started };
+}

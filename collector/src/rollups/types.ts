@@ -1,0 +1,119 @@
+/**
+ * Driver-neutral rollups: what one (site, UTC day) of raw data is read as (`DayFacts`), and
+ * the rows every report reads instead of raw events (`DayRollups`). A day's rows are always
+ * rebuilt whole from its facts, so they equal a brute-force count over the raw events.
+ */
+
+export type Side = 0 | 1;
+
+/** A session active on the day, with its session-level attributes. */
+export interface SessionFact {
+  session: string;
+  isBot: Side;
+  user: string | null;
+  device: string | null;
+  browser: string | null;
+  os: string | null;
+  country: string | null;
+  referrerDomain: string | null;
+  channel: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  /** All pageviews of the session (any day): one makes it a bounce. */
+  pageviews: number;
+  firstTs: number;
+  lastTs: number;
+  botReasons: string[];
+  userAgent: string | null;
+}
+
+/** One raw event of the day. */
+export interface EventFact {
+  type: string;
+  ts: number;
+  session: string;
+  visitor: string;
+  path: string;
+  name: string | null;
+  /** JSON text of the event's own fields. */
+  data: string | null;
+  pv: string | null;
+  id: string;
+}
+
+export interface DayFacts {
+  site: string;
+  day: string;
+  sessions: SessionFact[];
+  events: EventFact[];
+}
+
+/**
+ * Column names of each rollup table after (site, day), in the order of its row tuples.
+ * Drivers build their INSERTs from this; reports read the tables by these names.
+ */
+export const ROLLUP_COLUMNS = {
+  ru_sessions: [
+    'f',
+    'is_bot',
+    'b',
+    'v',
+    'visitors',
+    'sessions',
+    'pageviews',
+    'bounces',
+    'duration_ms',
+    'engaged_ms',
+  ],
+  ru_hours: ['f', 'is_bot', 'hour', 'pageviews', 'sessions', 'visitors'],
+  ru_durations: ['f', 'is_bot', 'seconds', 'sessions'],
+  ru_lengths: ['f', 'is_bot', 'pages', 'sessions'],
+  ru_pages: [
+    'f',
+    'is_bot',
+    'path',
+    'views',
+    'visitors',
+    'entries',
+    'exits',
+    'engaged_ms',
+    'engaged_n',
+    'scroll_sum',
+    'scroll_n',
+    'load_ms',
+    'load_n',
+    'slow',
+    'errors',
+    'rage',
+    'dead',
+  ],
+  ru_transitions: ['f', 'is_bot', 'from_path', 'to_path', 'count'],
+  ru_events: ['f', 'is_bot', 'type', 'name', 'k', 'v', 'count', 'sessions'],
+  ru_vitals: ['f', 'is_bot', 'path', 'metric', 'bucket', 'rating', 'count'],
+  ru_users: [
+    'is_bot',
+    'user_id',
+    'sessions',
+    'pageviews',
+    'clicks',
+    'engaged_ms',
+    'custom',
+    'errors',
+    'rage',
+    'dead',
+    'slow',
+  ],
+  ru_problem_sessions: ['is_bot', 'session_id', 'user_id', 'errors', 'rage', 'dead', 'slow'],
+} as const;
+
+export type RollupTable = keyof typeof ROLLUP_COLUMNS;
+export type RollupRow = (string | number | null)[];
+export type DayRollups = Record<RollupTable, RollupRow[]>;
+
+/** A stale day and the generation of its mark when it was read. */
+export interface DirtyDay {
+  site: string;
+  day: string;
+  gen: number;
+}

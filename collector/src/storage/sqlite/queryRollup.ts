@@ -1,0 +1,92 @@
+/**
+ * The one reader of report rollups: a GROUP BY over one table, for one site, a set of days,
+ * one filter key and a bot side. Column names come from `ROLLUP_COLUMNS` only (checked), never
+ * from requests; values are bound. Days are matched with IN so that each day is one seek on
+ * the (site, day, f, …) primary key.
+ */
+import { ROLLUP_COLUMNS } from '../../rollups/types.js';
+import type { RollupQuery } from '../types.js';
+import type { Db } from './db.js';
+
+const SIDES = { exclude: '[0]', only: '[1]', include: '[0,1]' } as const;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function column(table: RollupQuery['table'], name: string): string {
+  if (name !== 'day' && !(ROLLUP_COLUMNS[table] as readonly string[]).includes(name)) {
+    throw new Error(`rollup column ${table}.${name} does not exist`);
+  }
+  return name;
+}
+
+export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[] } {
+  const col = (name: string) => column(q.table, name);
+  const params: unknown[] = [];
+  let section = '';
+  if (q.sections) {
+    const c = col(q.sections.column);
+    const whens = q.sections.prefixes.map(() => `WHEN ${c} = ? OR ${c} LIKE ? ESCAPE '\\' THEN ?`);
+    for (const prefix of q.sections.prefixes) {
+      const base = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+      params.push(prefix, `${escapeLike(base)}/%`, prefix);
+    }
+    section = `CASE ${whens.join(' ')} END`;
+  }
+  const select = [
+    ...(section ? [`${section} AS section`] : []),
+    ...q.groupBy.map(col),
+    ...(q.sum ?? []).map((c) => `sum(${col(c)}) AS ${c}`),
+    ...(q.min ?? []).map((c) => `min(${col(c)}) AS min_${c}`),
+    ...(q.max ?? []).map((c) => `max(${col(c)}) AS max_${c}`),
+  ];
+  const where = [
+    'site = ?',
+    'day IN (SELECT value FROM json_each(?))',
+    'is_bot IN (SELECT value FROM json_each(?))',
+  ];
+  params.push(q.site, JSON.stringify(q.days), SIDES[q.bots]);
+  if ((ROLLUP_COLUMNS[q.table] as readonly string[]).includes('f')) {
+    where.push('f = ?');
+    params.push(q.filter);
+  }
+  for (const [name, value] of Object.entries(q.where ?? {})) {
+    if (Array.isArray(value)) {
+      where.push(`${col(name)} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(value));
+    } else {
+      where.push(`${col(name)} = ?`);
+      params.push(value);
+    }
+  }
+  for (const [name, value] of Object.entries(q.whereNot ?? {})) {
+    where.push(`${col(name)} <> ?`);
+    params.push(value);
+  }
+  const order = (q.orderBy ?? []).map((o) => `${o.column} ${o.desc ? 'DESC' : 'ASC'}`);
+  const grouped = [...(section ? ['section'] : []), ...q.groupBy.map(col)];
+  const groupBy =
+    (grouped.length > 0 ? `GROUP BY ${grouped.join(', ')}` : '') +
+    (section ? ' HAVING section IS NOT NULL' : '');
+  let sql = `SELECT ${select.join(', ')} FROM ${q.table} WHERE ${where.join(' AND ')} ${groupBy}`;
+  if (q.limitPer) {
+    // Top `limit` rows per value of one grouped column.
+    const per = col(q.limitPer);
+    sql = `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY ${per} ORDER BY ${order.join(', ') || '1'}) AS rank_
+           FROM (${sql})) WHERE rank_ <= ?`;
+    params.push(q.limit ?? 10);
+  } else {
+    if (order.length > 0) sql += ` ORDER BY ${order.join(', ')}`;
+    if (q.limit !== undefined) {
+      sql += ' LIMIT ?';
+      params.push(q.limit);
+    }
+  }
+  return { sql, params };
+}
+
+export async function queryRollup<T>(db: Db, q: RollupQuery): Promise<T[]> {
+  const { sql, params } = buildRollupSql(q);
+  return db.all<T>(sql, params);
+}

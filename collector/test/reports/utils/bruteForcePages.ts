@@ -1,0 +1,108 @@
+/** Pages, paths, events, vitals and bots recomputed from the generated raw events. */
+import { rateVital, VITAL_METRICS, type VitalMetric } from '../../../src/rollups/buckets.js';
+import {
+  sessionDays,
+  visitorsOf,
+  type Scope,
+  type SessionDayView,
+  type StoredSession,
+} from './bruteForce.js';
+
+const pageviewsOf = (v: SessionDayView) => v.events.filter((e) => e.type === 'pageview');
+const avg = (values: number[], digits = 0) =>
+  values.length
+    ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10 ** digits) / 10 ** digits
+    : null;
+const ratio = (part: number, whole: number) =>
+  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
+
+export function pagesOf(sessions: StoredSession[], scope: Scope, now: number) {
+  const views = sessionDays(sessions, scope, now);
+  const paths = new Set(views.flatMap((v) => v.events.map((e) => e.path)));
+  return [...paths].map((path) => {
+    const here = views.map((v) => ({ ...v, events: v.events.filter((e) => e.path === path) }));
+    const eventsOf = (type: string) => here.flatMap((v) => v.events.filter((e) => e.type === type));
+    const withViews = here.filter((v) => v.events.some((e) => e.type === 'pageview'));
+    const engagement = eventsOf('engagement');
+    return {
+      path,
+      views: eventsOf('pageview').length,
+      visitors: visitorsOf(
+        withViews.map((v) => ({ ...v, events: v.events.filter((e) => e.type === 'pageview') })),
+      ),
+      entries: views.filter((v) => pageviewsOf(v)[0]?.path === path).length,
+      exits: views.filter((v) => pageviewsOf(v).at(-1)?.path === path).length,
+      avg_engaged_s: engagement.length
+        ? Math.round(engagement.reduce((n, e) => n + e.value, 0) / engagement.length / 100) / 10
+        : null,
+      avg_scroll_pct: avg(
+        eventsOf('scroll').map((e) => e.value % 101),
+        1,
+      ),
+      avg_load_ms: avg(eventsOf('timing').map((e) => e.value)),
+    };
+  });
+}
+
+export function transitionsOf(sessions: StoredSession[], scope: Scope, now: number) {
+  const counts = new Map<string, number>();
+  for (const v of sessionDays(sessions, scope, now)) {
+    const pvs = pageviewsOf(v);
+    pvs.forEach((p, i) => {
+      const next = pvs[i + 1];
+      if (next && next.path !== p.path)
+        counts.set(`${p.path}>${next.path}`, (counts.get(`${p.path}>${next.path}`) ?? 0) + 1);
+    });
+  }
+  return counts;
+}
+
+export function lengthsOf(sessions: StoredSession[], scope: Scope, now: number): number[] {
+  return sessionDays(sessions, scope, now)
+    .map((v) => pageviewsOf(v).length)
+    .filter((n) => n > 0);
+}
+
+export function eventCountsOf(sessions: StoredSession[], scope: Scope, now: number) {
+  const counts = new Map<string, { count: number; sessions: number }>();
+  for (const v of sessionDays(sessions, scope, now)) {
+    const seen = new Set<string>();
+    for (const e of v.events) {
+      if (e.type === 'pageview') continue;
+      const key = `${e.type}|${e.type === 'vital' ? e.name : e.type === 'custom' ? 'signup' : ''}`;
+      const c = counts.get(key) ?? { count: 0, sessions: 0 };
+      c.count += 1;
+      if (!seen.has(key)) c.sessions += 1;
+      seen.add(key);
+      counts.set(key, c);
+    }
+  }
+  return counts;
+}
+
+export function vitalsOf(sessions: StoredSession[], scope: Scope, now: number) {
+  const events = sessionDays(sessions, scope, now).flatMap((v) => v.events.filter((e) => e.type === 'vital'));
+  return VITAL_METRICS.map((metric: VitalMetric) => {
+    const values = events
+      .filter((e) => e.name === metric)
+      .map((e) => (metric === 'CLS' ? e.value / 10_000 : e.value))
+      .sort((a, b) => a - b);
+    const p75 = values.length ? values[Math.ceil(values.length * 0.75) - 1]! : null;
+    const share = (r: string) =>
+      ratio(values.filter((v) => rateVital(metric, v) === r).length, values.length);
+    return { metric, p75, samples: values.length, good: share('good'), poor: share('poor') };
+  });
+}
+
+export function botSplitOf(sessions: StoredSession[], scope: Scope, now: number) {
+  const views = sessionDays(sessions, scope, now, true);
+  const side = (bot: boolean) => {
+    const mine = views.filter((v) => v.s.isBot === bot);
+    return { sessions: mine.length, pageviews: mine.reduce((n, v) => n + pageviewsOf(v).length, 0) };
+  };
+  const reasons = new Map<string, number>();
+  for (const v of sessionDays(sessions, scope, now)) {
+    for (const r of v.s.botReasons) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+  }
+  return { human: side(false), bot: side(true), reasons };
+}
