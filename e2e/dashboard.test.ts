@@ -20,6 +20,11 @@ const period = `site=demo&from=${from}&to=${to}&bots=include`;
 beforeAll(async () => {
   [browser, stack] = await Promise.all([launchChromium(), startStack()]);
   seeded = await seedDashboard(stack.collectorUrl);
+  // Report rollups are rebuilt in the background: wait until they hold every seeded pageview.
+  for (let tries = 0; (await stack.api(`/v1/reports/overview?${period}`)).totals.pageviews !== 13; tries++) {
+    if (tries > 300) throw new Error('the overview never showed the seeded pageviews');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 });
 afterAll(async () => {
   await browser?.close();
@@ -122,10 +127,13 @@ test('the view lives in the URL: bots switch, period, comparison, filter chips, 
   expect(await page.locator('[data-kpi="pageviews"] .kpi-change').count()).toBe(1);
   await saveScreenshot(page, 'dashboard-overview-compare');
 
-  // Keyboard: focus the active tab, arrow to the next ones.
+  // Keyboard: focus the active tab; arrows move along the bar (wrapping at the ends).
   await page.focus('[role="tab"][aria-selected="true"]');
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('ArrowRight');
+  await waitForView(page);
+  expect(page.url()).toContain('tab=pages');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
   await waitForView(page);
   expect(page.url()).toContain('tab=sessions');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-sessions');
@@ -150,11 +158,48 @@ test('the view lives in the URL: bots switch, period, comparison, filter chips, 
   expect(page.url()).not.toContain('user=');
 });
 
+test('every report tab equals its report; a breakdown value becomes a filter', async () => {
+  const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include');
+  const cases = [
+    { tab: 'pages', table: 'pages', rows: (r: any) => r.pages, first: (r: any) => [r.pages[0].path, r.pages[0].views] },
+    { tab: 'events', table: 'events', rows: (r: any) => r.events, first: (r: any) => [r.events[0].type, r.events[0].name] },
+    { tab: 'vitals', table: 'vitals', rows: (r: any) => r.overall, first: (r: any) => [r.overall[0].metric, r.overall[0].samples] },
+    { tab: 'bots', table: 'bots-reasons', rows: (r: any) => r.reasons, first: (r: any) => [r.reasons[0]?.reason ?? null, r.reasons[0]?.sessions ?? null] },
+  ];
+  for (const c of cases) {
+    await page.click(`#tab-${c.tab}`);
+    await waitForView(page);
+    const api = await stack.api(`/v1/reports/${c.tab}?${period}`);
+    const rows = page.locator(`[data-table="${c.table}"] tbody tr`);
+    expect(await rows.count(), c.tab).toBe(c.rows(api).length);
+    if (c.rows(api).length) {
+      const cells = await rows.first().locator('td').allTextContents();
+      const [a, b] = c.first(api);
+      expect(cells.slice(0, 1), c.tab).toEqual([String(a)]);
+      expect(cells.map((x) => x.replace(/,/g, '')), c.tab).toContain(String(b));
+    }
+    await saveScreenshot(page, `dashboard-${c.tab}`);
+  }
+  const bots = await stack.api(`/v1/reports/bots?${period}`);
+  expect(await kpiValue(page, 'bot-sessions')).toBe(bots.totals.bot.sessions);
+  expect(await kpiValue(page, 'human-sessions')).toBe(bots.totals.human.sessions);
+
+  await page.click('#tab-overview');
+  await waitForView(page);
+  await page.click('[data-table="overview-devices"] button.link:text-is("mobile")');
+  await waitForView(page);
+  expect(page.url()).toContain('device=mobile');
+  const mobile = await stack.api(`/v1/reports/overview?${period}&device=mobile`);
+  expect(mobile.totals.pageviews).toBe(3);
+  expect(await kpiValue(page, 'pageviews')).toBe(mobile.totals.pageviews);
+  expect(await page.locator('.chip:not(.off)').count()).toBe(1);
+});
+
 test('fits a phone, reads in dark mode', async () => {
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark', isMobile: true });
   try {
     const page = await signInToDashboard(phone, stack.collectorUrl, 'bots=include');
-    for (const tab of ['overview', 'errors', 'sessions']) {
+    for (const tab of ['overview', 'pages', 'events', 'vitals', 'errors', 'bots', 'sessions']) {
       await page.goto(`${stack.collectorUrl}/dashboard?bots=include&tab=${tab}`);
       await waitForView(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -43,6 +43,16 @@ beforeAll(async () => {
     { 'user-agent': `Mozilla/5.0 ${X.img} ${X.script}`, 'accept-language': X.svg.replace(/[^\x20-\x7e]/g, '') },
   );
 });
+// Report rollups are rebuilt in the background: wait until the hostile names are in them.
+async function rollupsHold(): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const events = await stack.api('/v1/reports/events?site=demo&bots=include');
+    if (events.events.some((e: { name: string }) => e.name === X.img)) return;
+    if (tries > 300) throw new Error('the events report never showed the custom event');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 afterAll(async () => {
   await browser?.close();
   await stack?.close();
@@ -88,8 +98,18 @@ test('no payload in any field runs on any tab, and the payloads are shown as tex
   const seen = await watch(page, stack.collectorUrl);
   const origin = stack.collectorUrl;
 
+  await rollupsHold();
+  const tab = (id: string, text?: string) => async () => {
+    await page.click(`#tab-${id}`);
+    await waitForView(page);
+    if (text) expect(await page.textContent('main'), id).toContain(text);
+  };
   const visits: [string, () => Promise<void>][] = [
     ['overview', async () => {}],
+    ['pages', tab('pages')],
+    ['events', tab('events', X.img)],
+    ['vitals', tab('vitals')],
+    ['bots', tab('bots', X.img)],
     ['errors', async () => {
       await page.click('#tab-errors');
       await waitForView(page);

@@ -74,7 +74,7 @@ export function renderChips(root: HTMLElement, state: DashState, applied: readon
     const on = applied.includes(key);
     return h(
       'span',
-      { class: on ? 'chip' : 'chip off', title: on ? null : 'This tab cannot filter by this yet' },
+      { class: on ? 'chip' : 'chip off', title: on ? null : 'This tab cannot apply this filter (reports take one at a time)' },
       h('span', { class: 'chip-key' }, `${key}:`),
       ` ${state.filters[key] ?? ''}`,
       on ? null : h('span', { class: 'chip-note' }, ' (not applied here)'),

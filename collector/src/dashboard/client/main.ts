@@ -62,7 +62,9 @@ async function render(): Promise<void> {
   const today = isoDay(Date.now());
   const period = resolvePeriod(state, today);
   const tab = TABS.find((t) => t.id === state.tab) ?? TABS[0]!;
-  const applied = Object.keys(tab.filters ?? {}) as FilterKey[];
+  const applied = (Object.keys(tab.filters ?? {}) as FilterKey[])
+    .filter((key) => state.filters[key])
+    .slice(0, tab.maxFilters ?? Infinity);
   // The header is drawn anew: keep the keyboard where it was (the picker just changed).
   const focusedId = document.activeElement?.id;
   renderControls(els.controls, state, period, sites, navigate);
@@ -82,8 +84,9 @@ async function render(): Promise<void> {
     setFilter: (key, value) => navigate({ filters: { ...state.filters, [key]: value }, offset: 0, session: '' }),
     params(p = period) {
       const params: Record<string, string> = { site: state.site, from: p.from, to: p.to, bots: state.bots };
-      for (const [key, param] of Object.entries(tab.filters ?? {})) {
-        const value = state.filters[key as FilterKey];
+      for (const key of applied) {
+        const param = tab.filters?.[key];
+        const value = state.filters[key];
         if (value && param) params[param] = value;
       }
       return params;

@@ -2,6 +2,7 @@
  * Tables: every one has a caption and a CSV link of its own query. A cell can set a filter
  * (page, referrer, …) or open a row; sortable headers follow the API's `ordering`.
  */
+import { downloadCsv, toCsv } from './csv.js';
 import { h, type Child } from './dom.js';
 import type { FilterKey } from './state.js';
 
@@ -22,7 +23,8 @@ export interface TableOptions<R> {
   caption: string;
   columns: Column<R>[];
   rows: R[];
-  csvHref: string;
+  /** The API's CSV of the same query; without it, the CSV is made from the rows shown. */
+  csvHref?: string;
   empty?: string;
   onFilter?(key: FilterKey, value: string): void;
   /** Current ordering (`field` or `-field`) and how to change it. */
@@ -62,6 +64,11 @@ function bodyCell<R>(column: Column<R>, row: R, options: TableOptions<R>): HTMLT
   return h('td', { class: column.numeric ? 'num' : undefined }, content);
 }
 
+function saveRows<R>(options: TableOptions<R>): void {
+  const rows = options.rows.map((row) => options.columns.map((c) => c.value(row)));
+  downloadCsv(options.name ?? 'table', toCsv(options.columns.map((c) => c.label), rows));
+}
+
 export function renderTable<R>(options: TableOptions<R>): HTMLElement {
   const table = h(
     'table',
@@ -81,7 +88,9 @@ export function renderTable<R>(options: TableOptions<R>): HTMLElement {
       'div',
       { class: 'table-head' },
       h('h2', {}, options.caption),
-      h('a', { href: options.csvHref, class: 'csv', download: '' }, 'CSV'),
+      options.csvHref
+        ? h('a', { href: options.csvHref, class: 'csv', download: '' }, 'CSV')
+        : h('button', { type: 'button', class: 'csv link', onclick: () => saveRows(options) }, 'CSV'),
     ),
     options.rows.length === 0
       ? h('p', { class: 'empty' }, options.empty ?? 'Nothing in this period.')

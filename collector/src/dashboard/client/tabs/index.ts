@@ -1,7 +1,11 @@
 /** Every tab, in the order of the tab bar. A new report tab is one module added here. */
+import { botsTab } from './bots.js';
 import { errorsTab } from './errors.js';
+import { eventsTab } from './events.js';
 import { overviewTab } from './overview.js';
+import { pagesTab } from './pages.js';
 import { sessionsTab } from './sessions.js';
 import type { Tab } from './types.js';
+import { vitalsTab } from './vitals.js';
 
-export const TABS: readonly Tab[] = [overviewTab, errorsTab, sessionsTab];
+export const TABS: readonly Tab[] = [overviewTab, pagesTab, eventsTab, vitalsTab, errorsTab, botsTab, sessionsTab];

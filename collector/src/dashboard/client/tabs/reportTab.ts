@@ -1,51 +1,67 @@
 /**
- * A tab that shows one report (`GET /v1/reports/<report>`): KPI cards from its totals and a
- * table of its rows with a CSV link. The next report tabs (pages, paths, …) are this plus
- * their columns.
+ * A tab that shows one report (`GET /v1/reports/<report>`): KPI cards and tables. Its first
+ * table links the report's own CSV; the others make theirs from the rows shown. A new report
+ * tab is this plus its columns.
  */
-import { csvUrl, getJson } from '../api.js';
-import { append } from '../dom.js';
+import { csvUrl, getJson, type Params } from '../api.js';
+import { append, type Child } from '../dom.js';
 import { renderKpis, type Kpi } from '../kpis.js';
 import { renderTable, type Column } from '../table.js';
 import type { FilterKey } from '../state.js';
-import type { Tab } from './types.js';
+import type { Tab, TabContext } from './types.js';
 
-export interface ReportTabOptions<Result, Row> {
-  id: string;
-  label: string;
-  /** The report's name in `/v1/reports/<report>`. */
-  report: string;
-  filters?: Partial<Record<FilterKey, string>>;
-  kpis?(result: Result, previous: Result | null): Kpi[];
+export interface ReportTable<Result, Row> {
+  name: string;
   caption: string;
   rows(result: Result): Row[];
   columns: Column<Row>[];
   empty?: string;
 }
 
-export function reportTab<Result, Row>(options: ReportTabOptions<Result, Row>): Tab {
+export interface ReportTabOptions<Result> {
+  id: string;
+  label: string;
+  /** The report's name in `/v1/reports/<report>`. */
+  report: string;
+  filters?: Partial<Record<FilterKey, string>>;
+  /** Extra query parameters (e.g. `compare`), from the view. */
+  query?(ctx: TabContext): Params;
+  kpis?(result: Result): Kpi[];
+  /** Anything drawn between the KPIs and the tables (a chart). */
+  figure?(result: Result): Child;
+  /** Made with `table()`, which checks each one's rows against its columns. */
+  tables: ReportTable<Result, any>[];
+}
+
+export const table = <Result, Row>(t: ReportTable<Result, Row>): ReportTable<Result, Row> => t;
+
+/** Report filters (one at a time); a report's `user` filter is logged_in/anonymous, not an id. */
+const REPORT_FILTERS = { page: 'page', referrer: 'referrer', device: 'device', country: 'country' } as const;
+
+export function reportTab<Result>(options: ReportTabOptions<Result>): Tab {
   const path = `/v1/reports/${options.report}`;
   return {
     id: options.id,
     label: options.label,
-    ...(options.filters ? { filters: options.filters } : {}),
+    filters: options.filters ?? REPORT_FILTERS,
+    maxFilters: 1,
     async render(ctx) {
-      const wantsPrevious = ctx.previous && options.kpis;
-      const [result, previous] = await Promise.all([
-        getJson<Result>(path, ctx.params(), ctx.signal),
-        wantsPrevious && ctx.previous ? getJson<Result>(path, ctx.params(ctx.previous), ctx.signal) : null,
-      ]);
+      const params = { ...ctx.params(), ...options.query?.(ctx) };
+      const result = await getJson<Result>(path, params, ctx.signal);
       append(ctx.view, [
-        options.kpis ? renderKpis(options.kpis(result, previous)) : null,
-        renderTable({
-          name: options.id,
-          caption: options.caption,
-          columns: options.columns,
-          rows: options.rows(result),
-          csvHref: csvUrl(path, ctx.params()),
-          onFilter: ctx.setFilter,
-          ...(options.empty ? { empty: options.empty } : {}),
-        }),
+        options.kpis ? renderKpis(options.kpis(result)) : null,
+        options.figure?.(result),
+        ...options.tables.map((table, i) =>
+          renderTable({
+            name: table.name,
+            caption: table.caption,
+            columns: table.columns,
+            rows: table.rows(result),
+            ...(i === 0 ? { csvHref: csvUrl(path, params) } : {}),
+            onFilter: ctx.setFilter,
+            ...(table.empty ? { empty: table.empty } : {}),
+          }),
+        ),
       ]);
     },
   };

@@ -90,7 +90,7 @@ export async function renderSessionDetail(ctx: TabContext, id: string): Promise<
         { label: 'Page', value: (v) => v.path, filter: 'page' },
         { label: 'Title', value: (v) => v.title },
         { label: 'URL', value: (v) => v.url },
-        { label: 'Referrer', value: (v) => v.referrer, filter: 'referrer' },
+        { label: 'Referrer', value: (v) => v.referrer },
       ],
     }),
     renderTable({

@@ -70,7 +70,7 @@ async function renderList(ctx: TabContext): Promise<void> {
         { label: 'Events', value: (s) => s.events, numeric: true, sort: 'events' },
         { label: 'Entry', value: (s) => s.entry_path, filter: 'page' },
         { label: 'Exit', value: (s) => s.exit_path, filter: 'page' },
-        { label: 'Referrer', value: (s) => s.referrer, filter: 'referrer' },
+        { label: 'Referrer', value: (s) => s.referrer },
         { label: 'User', value: (s) => s.user, filter: 'user' },
         { label: 'Device', value: (s) => s.device, filter: 'device' },
         { label: 'Bot score', value: (s) => `${s.bot_score.toFixed(2)}${s.is_bot ? ' bot' : ''}`, numeric: true },

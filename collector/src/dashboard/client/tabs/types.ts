@@ -22,5 +22,7 @@ export interface Tab {
   label: string;
   /** Filter → the API parameter that applies it; filters not listed are shown as not applied. */
   filters?: Partial<Record<FilterKey, string>>;
+  /** At most this many of them at once (reports take one); the others are shown as not applied. */
+  maxFilters?: number;
   render(ctx: TabContext): Promise<void>;
 }
