@@ -7,6 +7,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { kpiValue, last30Days, saveScreenshot, signInToDashboard, waitForView } from './utils/dashboardPage.js';
 import { launchChromium } from './utils/launchChromium.js';
+import { postEvents } from './utils/postEvents.js';
 import { seedDashboard } from './utils/seedDashboard.js';
 import { startStack, type Stack } from './utils/startStack.js';
 
@@ -169,7 +170,7 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
   for (const c of cases) {
     await page.click(`#tab-${c.tab}`);
     await waitForView(page);
-    const api = await stack.api(`/v1/reports/${c.tab}?${period}`);
+    const api = await stack.api(`/v1/reports/${c.tab}?${c.tab === 'bots' ? period.replace('include', 'only') : period}`);
     const rows = page.locator(`[data-table="${c.table}"] tbody tr`);
     expect(await rows.count(), c.tab).toBe(c.rows(api).length);
     if (c.rows(api).length) {
@@ -180,7 +181,7 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
     }
     await saveScreenshot(page, `dashboard-${c.tab}`);
   }
-  const bots = await stack.api(`/v1/reports/bots?${period}`);
+  const bots = await stack.api(`/v1/reports/bots?${period.replace('include', 'only')}`);
   expect(await kpiValue(page, 'bot-sessions')).toBe(bots.totals.bot.sessions);
   expect(await kpiValue(page, 'human-sessions')).toBe(bots.totals.human.sessions);
 
@@ -195,11 +196,35 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
   expect(await page.locator('.chip:not(.off)').count()).toBe(1);
 });
 
+test('Realtime equals the realtime report, and shows a new pageview within 2 s without a reload', async () => {
+  const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include&tab=realtime');
+  const api = await stack.api('/v1/reports/realtime?site=demo&bots=include');
+  const livePageviews = api.per_minute.reduce((n: number, m: { pageviews: number }) => n + m.pageviews, 0);
+  expect(await kpiValue(page, 'live-pageviews')).toBe(livePageviews);
+  expect(await kpiValue(page, 'live-visitors')).toBe(api.visitors);
+  expect(await page.locator('[data-table="realtime-sessions"] tbody tr').count()).toBe(api.sessions.length);
+  await saveScreenshot(page, 'dashboard-realtime');
+
+  await page.evaluate(() => ((window as any).__noReload = true));
+  await postEvents(stack.collectorUrl, [
+    { id: 'live-1', type: 'pageview', ts: Date.now(), session: 'live-session', url: 'https://shop.example/live' },
+  ]);
+  const posted = Date.now();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-kpi="live-pageviews"] .kpi-value')?.textContent) === n,
+    livePageviews + 1,
+    { timeout: 2000, polling: 50 },
+  );
+  console.log(`realtime tab showed a new pageview ${Date.now() - posted} ms after its 202`);
+  expect(await page.textContent('[data-table="realtime-sessions"]')).toContain('live-session');
+  expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+});
+
 test('fits a phone, reads in dark mode', async () => {
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark', isMobile: true });
   try {
     const page = await signInToDashboard(phone, stack.collectorUrl, 'bots=include');
-    for (const tab of ['overview', 'pages', 'events', 'vitals', 'errors', 'bots', 'sessions']) {
+    for (const tab of ['overview', 'pages', 'events', 'vitals', 'errors', 'bots', 'realtime', 'sessions']) {
       await page.goto(`${stack.collectorUrl}/dashboard?bots=include&tab=${tab}`);
       await waitForView(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

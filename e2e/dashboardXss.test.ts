@@ -109,7 +109,8 @@ test('no payload in any field runs on any tab, and the payloads are shown as tex
     ['pages', tab('pages')],
     ['events', tab('events', X.img)],
     ['vitals', tab('vitals')],
-    ['bots', tab('bots', X.img)],
+    ['bots', tab('bots')],
+    ['realtime', tab('realtime')],
     ['errors', async () => {
       await page.click('#tab-errors');
       await waitForView(page);

@@ -13,6 +13,8 @@ export interface Column<R> {
   numeric?: boolean;
   /** Clicking the cell sets this filter to the cell's value. */
   filter?: FilterKey;
+  /** The filter's value when it is not the cell's text (null: this row sets none). */
+  filterValue?(row: R): string | null;
   /** The API ordering field this column sorts by. */
   sort?: string;
   /** Makes the cell a button that runs this with its row (e.g. open a session). */
@@ -31,6 +33,8 @@ export interface TableOptions<R> {
   ordering?: string;
   onSort?(ordering: string): void;
   name?: string;
+  /** Half the width on a wide screen. */
+  half?: boolean;
 }
 
 function headerCell<R>(column: Column<R>, options: TableOptions<R>): HTMLTableCellElement {
@@ -55,11 +59,14 @@ function bodyCell<R>(column: Column<R>, row: R, options: TableOptions<R>): HTMLT
     content = h('button', { type: 'button', class: 'link', onclick: () => column.open?.(row) }, text);
   } else if (column.filter && options.onFilter && text) {
     const key = column.filter;
-    content = h(
-      'button',
-      { type: 'button', class: 'link', title: `Filter by ${key}`, onclick: () => options.onFilter?.(key, text) },
-      text,
-    );
+    const value = column.filterValue ? column.filterValue(row) : text;
+    if (value) {
+      content = h(
+        'button',
+        { type: 'button', class: 'link', title: `Filter by ${key}`, onclick: () => options.onFilter?.(key, value) },
+        text,
+      );
+    }
   }
   return h('td', { class: column.numeric ? 'num' : undefined }, content);
 }
@@ -83,7 +90,7 @@ export function renderTable<R>(options: TableOptions<R>): HTMLElement {
   );
   return h(
     'section',
-    { class: 'table-card', 'data-table': options.name ?? null },
+    { class: options.half ? 'table-card half' : 'table-card', 'data-table': options.name ?? null },
     h(
       'div',
       { class: 'table-head' },

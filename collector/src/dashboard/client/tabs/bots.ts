@@ -14,8 +14,9 @@ export const botsTab = reportTab<Bots>({
   id: 'bots',
   label: 'Bots',
   report: 'bots',
-  // Both sides are the point of this report, whatever the Traffic switch says.
-  query: () => ({ bots: 'include' }),
+  // The totals and series show both sides whatever is asked; reasons and user agents are
+  // the bots' own, whatever the Traffic switch says.
+  query: () => ({ bots: 'only' }),
   kpis: (r) => [
     { key: 'human-sessions', label: 'Human sessions', value: r.totals.human.sessions },
     { key: 'bot-sessions', label: 'Bot sessions', value: r.totals.bot.sessions },

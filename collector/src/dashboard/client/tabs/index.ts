@@ -4,8 +4,9 @@ import { errorsTab } from './errors.js';
 import { eventsTab } from './events.js';
 import { overviewTab } from './overview.js';
 import { pagesTab } from './pages.js';
+import { realtimeTab } from './realtime.js';
 import { sessionsTab } from './sessions.js';
 import type { Tab } from './types.js';
 import { vitalsTab } from './vitals.js';
 
-export const TABS: readonly Tab[] = [overviewTab, pagesTab, eventsTab, vitalsTab, errorsTab, botsTab, sessionsTab];
+export const TABS: readonly Tab[] = [overviewTab, pagesTab, eventsTab, vitalsTab, errorsTab, botsTab, realtimeTab, sessionsTab];

@@ -4,7 +4,7 @@
  * filter (device, source, country) when clicked.
  */
 import { lineChart, type LineSeries } from '../chart.js';
-import { formatDuration, formatInt } from '../format.js';
+import { formatInt } from '../format.js';
 import type { Kpi } from '../kpis.js';
 import type { FilterKey } from '../state.js';
 import type { Column } from '../table.js';
@@ -64,10 +64,16 @@ function figure(r: Overview): HTMLElement {
 }
 
 function breakdown(key: string, caption: string, label: string, filter?: FilterKey): ReportTable<Overview, Breakdown> {
-  const first: Column<Breakdown> = { label, value: (b) => b.value, ...(filter ? { filter } : {}) };
+  // An empty value is traffic without one (no referrer, no campaign): not a filter.
+  const first: Column<Breakdown> = {
+    label,
+    value: (b) => b.value || '(none)',
+    ...(filter ? { filter, filterValue: (b: Breakdown) => b.value || null } : {}),
+  };
   return table<Overview, Breakdown>({
     name: `overview-${key}`,
     caption,
+    half: true,
     rows: (r) => r.breakdowns[key] ?? [],
     columns: [
       first,
@@ -75,7 +81,6 @@ function breakdown(key: string, caption: string, label: string, filter?: FilterK
       { label: 'Sessions', value: (b) => formatInt(b.sessions), numeric: true },
       { label: 'Pageviews', value: (b) => formatInt(b.pageviews), numeric: true },
       { label: 'Bounce', value: (b) => pct(b.bounce_rate), numeric: true },
-      { label: 'Avg. session', value: (b) => (b.avg_duration_s === null ? '—' : formatDuration(b.avg_duration_s)), numeric: true },
     ],
   });
 }
@@ -88,8 +93,17 @@ export const overviewTab = reportTab<Overview>({
   kpis,
   figure,
   tables: [
+    breakdown('sources', 'Sources', 'Referrer domain', 'referrer'),
+    breakdown('channels', 'Channels', 'Channel'),
+    breakdown('utm_campaigns', 'Campaigns', 'utm_campaign'),
+    breakdown('devices', 'Devices', 'Device', 'device'),
+    breakdown('browsers', 'Browsers', 'Browser'),
+    breakdown('os', 'Operating systems', 'OS'),
+    breakdown('countries', 'Countries', 'Country', 'country'),
+    breakdown('users', 'Logged-in vs anonymous', 'Visitors'),
     table<Overview, Point>({
       name: 'overview-days',
+      reportCsv: true,
       caption: 'Per day',
       rows: (r) => [...r.series].reverse(),
       columns: [
@@ -99,13 +113,5 @@ export const overviewTab = reportTab<Overview>({
         { label: 'Sessions', value: (d) => d.sessions, numeric: true },
       ],
     }),
-    breakdown('sources', 'Sources', 'Referrer domain', 'referrer'),
-    breakdown('channels', 'Channels', 'Channel'),
-    breakdown('utm_campaigns', 'Campaigns', 'utm_campaign'),
-    breakdown('devices', 'Devices', 'Device', 'device'),
-    breakdown('browsers', 'Browsers', 'Browser'),
-    breakdown('os', 'Operating systems', 'OS'),
-    breakdown('countries', 'Countries', 'Country', 'country'),
-    breakdown('users', 'Logged-in vs anonymous', 'Visitors'),
   ],
 });

@@ -1,7 +1,7 @@
 /**
- * A tab that shows one report (`GET /v1/reports/<report>`): KPI cards and tables. Its first
- * table links the report's own CSV; the others make theirs from the rows shown. A new report
- * tab is this plus its columns.
+ * A tab that shows one report (`GET /v1/reports/<report>`): KPI cards, a chart, tables. The
+ * table marked `reportCsv` (else the first) links the report's own CSV; the others make theirs
+ * from the rows shown. A new report tab is this plus its columns.
  */
 import { csvUrl, getJson, type Params } from '../api.js';
 import { append, type Child } from '../dom.js';
@@ -16,6 +16,10 @@ export interface ReportTable<Result, Row> {
   rows(result: Result): Row[];
   columns: Column<Row>[];
   empty?: string;
+  /** This is the table of the report's own CSV (`?format=csv`); others make theirs from their rows. */
+  reportCsv?: boolean;
+  /** Half the width on a wide screen (breakdowns side by side). */
+  half?: boolean;
 }
 
 export interface ReportTabOptions<Result> {
@@ -57,7 +61,10 @@ export function reportTab<Result>(options: ReportTabOptions<Result>): Tab {
             caption: table.caption,
             columns: table.columns,
             rows: table.rows(result),
-            ...(i === 0 ? { csvHref: csvUrl(path, params) } : {}),
+            half: !!table.half,
+            ...(table.reportCsv || (i === 0 && !options.tables.some((t) => t.reportCsv))
+              ? { csvHref: csvUrl(path, params) }
+              : {}),
             onFilter: ctx.setFilter,
             ...(table.empty ? { empty: table.empty } : {}),
           }),
