@@ -136,6 +136,7 @@ test('the view lives in the URL: bots switch, period, comparison, filter chips, 
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await waitForView(page);
+  // (from Pages: Overview, then round to the last tab)
   expect(page.url()).toContain('tab=sessions');
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-sessions');
 
@@ -163,6 +164,7 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
   const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include');
   const cases = [
     { tab: 'pages', table: 'pages', rows: (r: any) => r.pages, first: (r: any) => [r.pages[0].path, r.pages[0].views] },
+    { tab: 'paths', table: 'paths-entries', rows: (r: any) => r.entry_pages, first: (r: any) => [r.entry_pages[0].path, r.entry_pages[0].entries] },
     { tab: 'events', table: 'events', rows: (r: any) => r.events, first: (r: any) => [r.events[0].type, r.events[0].name] },
     { tab: 'vitals', table: 'vitals', rows: (r: any) => r.overall, first: (r: any) => [r.overall[0].metric, r.overall[0].samples] },
     { tab: 'bots', table: 'bots-reasons', rows: (r: any) => r.reasons, first: (r: any) => [r.reasons[0]?.reason ?? null, r.reasons[0]?.sessions ?? null] },
@@ -184,6 +186,21 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
   const bots = await stack.api(`/v1/reports/bots?${period.replace('include', 'only')}`);
   expect(await kpiValue(page, 'bot-sessions')).toBe(bots.totals.bot.sessions);
   expect(await kpiValue(page, 'human-sessions')).toBe(bots.totals.human.sessions);
+
+  // A funnel typed on the Paths tab is kept in the URL and equals the report's.
+  await page.click('#tab-paths');
+  await waitForView(page);
+  await page.fill('#funnel-steps', '/, /pricing, event:signup');
+  await page.press('#funnel-steps', 'Enter');
+  await waitForView(page);
+  expect(page.url()).toContain('funnel=');
+  const funnel = await stack.api(`/v1/reports/paths?${period}&funnel=${encodeURIComponent('/,/pricing,event:signup')}`);
+  const steps = await page.$$eval('[data-table="paths-funnel"] tbody tr', (trs) =>
+    trs.map((tr) => Number(tr.children[1]?.textContent)),
+  );
+  expect(steps).toEqual(funnel.funnel.map((s: { sessions: number }) => s.sessions));
+  await saveScreenshot(page, 'dashboard-paths-funnel');
+
 
   await page.click('#tab-overview');
   await waitForView(page);
@@ -224,7 +241,7 @@ test('fits a phone, reads in dark mode', async () => {
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark', isMobile: true });
   try {
     const page = await signInToDashboard(phone, stack.collectorUrl, 'bots=include');
-    for (const tab of ['overview', 'pages', 'events', 'vitals', 'errors', 'bots', 'realtime', 'sessions']) {
+    for (const tab of ['overview', 'pages', 'paths', 'events', 'vitals', 'errors', 'bots', 'realtime', 'sessions']) {
       await page.goto(`${stack.collectorUrl}/dashboard?bots=include&tab=${tab}`);
       await waitForView(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

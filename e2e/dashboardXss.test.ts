@@ -107,6 +107,7 @@ test('no payload in any field runs on any tab, and the payloads are shown as tex
   const visits: [string, () => Promise<void>][] = [
     ['overview', async () => {}],
     ['pages', tab('pages')],
+    ['paths', tab('paths')],
     ['events', tab('events', X.img)],
     ['vitals', tab('vitals')],
     ['bots', tab('bots')],

@@ -24,6 +24,8 @@ export interface DashState {
   order: string;
   offset: number;
   session: string;
+  /** Paths tab: funnel steps, comma-separated (`/pricing,/signup,event:signup`). */
+  funnel: string;
 }
 
 export interface Period {
@@ -48,6 +50,7 @@ export const DEFAULTS: DashState = {
   order: '',
   offset: 0,
   session: '',
+  funnel: '',
 };
 
 export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -82,6 +85,7 @@ export function parseState(search: string): DashState {
     order: get('order'),
     offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
     session: get('session'),
+    funnel: get('funnel'),
   };
 }
 
@@ -105,6 +109,7 @@ export function toSearch(state: DashState): string {
   if (state.order) p.set('order', state.order);
   if (state.offset) p.set('offset', String(state.offset));
   if (state.session) p.set('session', state.session);
+  if (state.funnel) p.set('funnel', state.funnel);
   return p.toString();
 }
 

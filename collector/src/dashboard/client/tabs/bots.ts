@@ -54,5 +54,18 @@ export const botsTab = reportTab<Bots>({
         { label: 'Pageviews', value: (x) => x.pageviews, numeric: true },
       ],
     }),
+    table<Bots, Bots['series'][number]>({
+      name: 'bots-days',
+      caption: 'Per day',
+      reportCsv: true,
+      rows: (r) => [...r.series].reverse(),
+      columns: [
+        { label: 'Day', value: (d) => d.date },
+        { label: 'Human sessions', value: (d) => d.human.sessions, numeric: true },
+        { label: 'Bot sessions', value: (d) => d.bot.sessions, numeric: true },
+        { label: 'Human pageviews', value: (d) => d.human.pageviews, numeric: true },
+        { label: 'Bot pageviews', value: (d) => d.bot.pageviews, numeric: true },
+      ],
+    }),
   ],
 });

@@ -4,6 +4,7 @@ import { reportTab, table } from './reportTab.js';
 interface Events {
   events: { type: string; name: string; count: number; sessions: number }[];
   props: { type: string; name: string; key: string; value: string; count: number }[];
+  daily: { date: string; type: string; name: string; count: number }[];
 }
 
 export const eventsTab = reportTab<Events>({
@@ -32,6 +33,18 @@ export const eventsTab = reportTab<Events>({
         { label: 'Property', value: (p) => p.key },
         { label: 'Value', value: (p) => p.value },
         { label: 'Count', value: (p) => p.count, numeric: true },
+      ],
+    }),
+    table<Events, Events['daily'][number]>({
+      name: 'events-daily',
+      caption: 'Per day',
+      reportCsv: true,
+      rows: (r) => [...r.daily].reverse(),
+      columns: [
+        { label: 'Day', value: (d) => d.date },
+        { label: 'Type', value: (d) => d.type },
+        { label: 'Name', value: (d) => d.name },
+        { label: 'Count', value: (d) => d.count, numeric: true },
       ],
     }),
   ],

@@ -4,9 +4,10 @@ import { errorsTab } from './errors.js';
 import { eventsTab } from './events.js';
 import { overviewTab } from './overview.js';
 import { pagesTab } from './pages.js';
+import { pathsTab } from './paths.js';
 import { realtimeTab } from './realtime.js';
 import { sessionsTab } from './sessions.js';
 import type { Tab } from './types.js';
 import { vitalsTab } from './vitals.js';
 
-export const TABS: readonly Tab[] = [overviewTab, pagesTab, eventsTab, vitalsTab, errorsTab, botsTab, realtimeTab, sessionsTab];
+export const TABS: readonly Tab[] = [overviewTab, pagesTab, pathsTab, eventsTab, vitalsTab, errorsTab, botsTab, realtimeTab, sessionsTab];

@@ -31,8 +31,8 @@ export interface ReportTabOptions<Result> {
   /** Extra query parameters (e.g. `compare`), from the view. */
   query?(ctx: TabContext): Params;
   kpis?(result: Result): Kpi[];
-  /** Anything drawn between the KPIs and the tables (a chart). */
-  figure?(result: Result): Child;
+  /** Anything drawn between the KPIs and the tables (a chart, a form). */
+  figure?(result: Result, ctx: TabContext): Child;
   /** Made with `table()`, which checks each one's rows against its columns. */
   tables: ReportTable<Result, any>[];
 }
@@ -54,7 +54,7 @@ export function reportTab<Result>(options: ReportTabOptions<Result>): Tab {
       const result = await getJson<Result>(path, params, ctx.signal);
       append(ctx.view, [
         options.kpis ? renderKpis(options.kpis(result)) : null,
-        options.figure?.(result),
+        options.figure?.(result, ctx),
         ...options.tables.map((table, i) =>
           renderTable({
             name: table.name,
