@@ -2,7 +2,8 @@
 /**
  * `pnpm bench`: SDK bundle sizes against their budgets, ingest throughput of a real
  * collector over loopback HTTP (SQLite, group commit), and report latency. Prints tables.
- * BENCH_EVENTS sets the number of events ingested (default 200000).
+ * BENCH_EVENTS sets the number of events ingested (default 200000). Then report latency
+ * on seeded 1M and 10M event stores (scripts/benchReports.mjs, BENCH_REPORT_SIZES).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { loadConfig, startServer } from '@sightline/collector';
 import { benchBrowser } from './benchBrowser.mjs';
+import { benchReports } from './benchReports.mjs';
 
 const require = createRequire(import.meta.url);
 const TOTAL = Number(process.env.BENCH_EVENTS || 200_000);
@@ -146,3 +148,5 @@ try {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 }
+// Reports at 1M and 10M events (BENCH_REPORT_SIZES); the 10M store takes a while to seed.
+await benchReports();

@@ -2,6 +2,7 @@
  * `buildApp` wires routes to a store and never listens (tests use `app.inject`);
  * `server.ts` listens.
  */
+import type { CountryLookup } from './enrich/index.js';
 import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { CollectorConfig } from './config.js';
@@ -16,6 +17,7 @@ import { collectRoutes } from './routes/collect.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { pixelRoutes } from './routes/pixel.js';
+import { realtimeStreamRoutes } from './routes/realtimeStream.js';
 import { reportRoutes } from './routes/reports.js';
 import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
@@ -33,12 +35,14 @@ export interface AppServices {
    * once at server start). Without it, sessions are scored without the `net:` family.
    */
   lookupNetwork?: LookupNetwork | null;
+  /** Client address → country (`createCountryLookup`); without it, the page's time zone. */
+  lookupCountry?: CountryLookup | null;
 }
 
 export async function buildApp(
   config: AppConfig,
   storage: Storage,
-  { lookupNetwork = null }: AppServices = {},
+  { lookupNetwork = null, lookupCountry = null }: AppServices = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -83,9 +87,13 @@ export async function buildApp(
   const requireAdmin = createRequireAdmin(config.adminToken, dashboardSessions);
   await app.register(healthRoutes(storage, config.logLevel));
   await app.register(scriptRoutes(config.scriptPath));
-  const acceptBatch = createAcceptBatch(storage, createVisitorHasher(storage), lookupNetwork);
+  const acceptBatch = createAcceptBatch(storage, createVisitorHasher(storage), {
+    lookupNetwork,
+    lookupCountry,
+  });
   await app.register(collectRoutes(acceptBatch, config));
   await app.register(pixelRoutes(acceptBatch));
+  await app.register(realtimeStreamRoutes(storage, requireAdmin));
   await app.register(reportRoutes(storage, requireAdmin));
   await app.register(recordRoutes(storage, requireAdmin));
   await app.register(dashboardRoutes(storage, config.adminToken, dashboardSessions, requireAdmin));

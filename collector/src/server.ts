@@ -7,6 +7,7 @@ import { startRetention } from './jobs/startRetention.js';
 import { startRollups } from './jobs/startRollups.js';
 import { createNetworkLookup, type LookupNetwork } from './scoring/index.js';
 import { createStorage } from './storage/createStorage.js';
+import { createCountryLookup, type CountryLookup } from './enrich/index.js';
 import type { Storage } from './storage/types.js';
 
 export interface RunningServer {
@@ -35,8 +36,17 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
   } catch (error) {
     lookupError = error;
   }
-  const app = await buildApp({ ...config, adminToken: token }, storage, { lookupNetwork });
+  let lookupCountry: CountryLookup | null = null;
+  let countryError: unknown = null;
+  try {
+    lookupCountry = await createCountryLookup();
+  } catch (error) {
+    countryError = error;
+  }
+  const app = await buildApp({ ...config, adminToken: token }, storage, { lookupNetwork, lookupCountry });
   if (lookupError) app.log.warn({ err: lookupError }, 'network database not loaded: no net: bot reasons');
+  if (countryError)
+    app.log.warn({ err: countryError }, 'country database not loaded: countries from time zones only');
   const stopRetention = startRetention(storage, config.retentionDays, app.log);
   const stopRollups = startRollups(storage, config.retentionDays, app.log);
   app.addHook('onClose', async () => {

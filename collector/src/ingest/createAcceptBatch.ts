@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { CollectBody } from '@sightline/protocol';
 import { OriginNotAllowedError, UnknownSiteError } from '../errors.js';
 import type { VisitorHasher } from '../privacy/createVisitorHasher.js';
+import { parseUserAgent, type CountryLookup } from '../enrich/index.js';
 import type { LookupNetwork } from '../scoring/index.js';
 import type { InsertResult, Storage } from '../storage/types.js';
 import { prepareEvents } from './prepareEvents.js';
@@ -25,10 +26,15 @@ export type AcceptBatch = (
   build: (visitor: string, receivedAt: number) => CollectBody,
 ) => Promise<AcceptedBatch>;
 
+export interface IngestLookups {
+  lookupNetwork: LookupNetwork | null;
+  lookupCountry: CountryLookup | null;
+}
+
 export function createAcceptBatch(
   storage: Storage,
   hashVisitor: VisitorHasher,
-  lookupNetwork: LookupNetwork | null,
+  { lookupNetwork, lookupCountry }: IngestLookups,
 ): AcceptBatch {
   return async (request, siteId, origin, build) => {
     const site = await storage.getSite(siteId);
@@ -40,7 +46,18 @@ export function createAcceptBatch(
     const userAgent = request.headers['user-agent'] ?? '';
     const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
     const body = build(visitor, receivedAt);
-    const batch = prepareEvents(body, { site: siteId, visitor, userAgent: userAgent || null, receivedAt });
+    // The address is looked up and forgotten: only the country is kept.
+    const client = {
+      ...parseUserAgent(userAgent),
+      country: lookupCountry ? lookupCountry(request.ip) : null,
+    };
+    const batch = prepareEvents(body, {
+      site: siteId,
+      visitor,
+      userAgent: userAgent || null,
+      receivedAt,
+      client,
+    });
     const stored = await storage.insertEvents(
       batch.rows,
       body.dropped ?? null,

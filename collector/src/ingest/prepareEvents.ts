@@ -10,14 +10,17 @@ import {
   type PageviewEvent,
   type SightlineEvent,
 } from '@sightline/protocol';
+import { classifySource, countryFromTimeZone } from '../enrich/index.js';
 import { InvalidEventError } from '../errors.js';
-import type { EventRow } from '../storage/types.js';
+import type { ClientInfo, EventRow } from '../storage/types.js';
 
 export interface RequestFacts {
   site: string;
   visitor: string;
   userAgent: string | null;
   receivedAt: number;
+  /** Country from the address, browser/OS/device from the user agent. */
+  client?: ClientInfo | null;
 }
 
 export interface PreparedBatch {
@@ -86,6 +89,25 @@ function toRow(event: SightlineEvent, index: number, facts: RequestFacts): Event
     pv: event.pv ?? null,
     userAgent: facts.userAgent,
     context: pageview ? contextOf(pageview) : null,
+    client: clientOf(facts.client ?? null, pageview),
+    source: pageview ? sourceOf(pageview, url) : null,
+  };
+}
+
+/** Without a country from the address, the page's time zone tells (`Europe/Berlin` → DE). */
+function clientOf(client: ClientInfo | null, pageview: PageviewEvent | null): ClientInfo | null {
+  if (!client || client.country || !pageview?.timezone) return client;
+  return { ...client, country: countryFromTimeZone(pageview.timezone) };
+}
+
+function sourceOf(pageview: PageviewEvent, url: URL) {
+  const s = classifySource({ referrer: pageview.referrer || null, url: url.href, siteHost: url.host });
+  return {
+    referrerDomain: s.referrerDomain,
+    channel: s.channel,
+    utmSource: s.utmSource,
+    utmMedium: s.utmMedium,
+    utmCampaign: s.utmCampaign,
   };
 }
 

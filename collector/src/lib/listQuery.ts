@@ -26,7 +26,13 @@ export function toListQuery(q: ListQueryString, fields: ListFields): ListQuery {
       filters[field] = value;
     }
   }
+  const metadata: Record<string, string> = {};
+  for (const [key, value] of Object.entries(q)) {
+    if (key.startsWith('metadata__') && typeof value === 'string')
+      metadata[key.slice('metadata__'.length)] = value;
+  }
   return {
+    ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
     site: q.site,
     from: period?.from ?? null,
     to: period?.to ?? null,

@@ -26,6 +26,14 @@ export function presentSession(s: SessionRow) {
     language: s.language ?? null,
     timezone: s.timezone ?? null,
     device: s.device ?? null,
+    country: s.country ?? null,
+    browser: s.browser ?? null,
+    os: s.os ?? null,
+    referrer_domain: s.referrerDomain ?? null,
+    channel: s.channel ?? null,
+    utm_source: s.utmSource ?? null,
+    utm_medium: s.utmMedium ?? null,
+    utm_campaign: s.utmCampaign ?? null,
   };
 }
 

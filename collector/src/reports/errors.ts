@@ -4,6 +4,7 @@
  * sessions and users, first/last seen and the pages they happen on. One storage call.
  */
 import { parsePeriod } from '../lib/period.js';
+import { parseFilter } from './scope.js';
 import type { ErrorGroupRow } from '../storage/types.js';
 import { reportHeaderProperties, type Report, type ReportParams } from './types.js';
 
@@ -54,8 +55,9 @@ export const errorsReport: Report<ErrorsResult> = {
   response: errorsResponse,
   async run(storage, params) {
     const period = parsePeriod(params.from, params.to, DEFAULT_DAYS);
+    const filter = parseFilter(params);
     const groups = await storage.listErrorGroups(
-      { site: params.site, ...period, bots: params.bots },
+      { site: params.site, ...period, bots: params.bots, filter },
       MAX_GROUPS,
     );
     const errors = groups.map(({ firstSeen, lastSeen, ...g }) => ({

@@ -4,6 +4,7 @@
  * frequent property values (custom event props; a click's kind: link, outbound, download …).
  * Three rollup reads.
  */
+import { int, list, str } from './jsonSchema.js';
 import { resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
 import type { Report } from './types.js';
 
@@ -27,10 +28,6 @@ type Row = {
   sessions: number;
 };
 
-const int = { type: 'integer' } as const;
-const str = { type: 'string' } as const;
-const list = (properties: Record<string, object>) =>
-  ({ type: 'array', items: { type: 'object', properties } }) as const;
 
 export const eventsReport: Report<EventsResult> = {
   name: 'events',

@@ -8,6 +8,8 @@
  */
 import { InvalidQueryError } from '../errors.js';
 import { eachDay } from '../lib/period.js';
+import { ROLLUP_COLUMNS } from '../rollups/types.js';
+import { int, list, nullableNum, str } from './jsonSchema.js';
 import { ratio, resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
 import type { Report } from './types.js';
 
@@ -106,48 +108,18 @@ export const pagesReport: Report<PagesResult> = {
     type: 'object',
     properties: {
       ...scopeHeaderProperties,
-      pages: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            path: { type: 'string' },
-            views: { type: 'integer' },
-            visitors: { type: 'integer' },
-            entries: { type: 'integer' },
-            exit_rate: { type: ['number', 'null'] },
-            avg_engaged_s: { type: ['number', 'null'] },
-            avg_scroll_pct: { type: ['number', 'null'] },
-            avg_load_ms: { type: ['number', 'null'] },
-          },
-        },
-      },
-      sections: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            section: { type: 'string' },
-            views: { type: 'integer' },
-            days: {
-              type: 'array',
-              items: { type: 'object', properties: { date: { type: 'string' }, views: { type: 'integer' } } },
-            },
-          },
-        },
-      },
-      unused: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            path: { type: 'string' },
-            views: { type: 'integer' },
-            lookback_views: { type: 'integer' },
-            last_seen: { type: 'string' },
-          },
-        },
-      },
+      pages: list({
+        path: str,
+        views: int,
+        visitors: int,
+        entries: int,
+        exit_rate: nullableNum,
+        avg_engaged_s: nullableNum,
+        avg_scroll_pct: nullableNum,
+        avg_load_ms: nullableNum,
+      }),
+      sections: list({ section: str, views: int, days: list({ date: str, views: int }) }),
+      unused: list({ path: str, views: int, lookback_views: int, last_seen: str }),
     },
   },
   async run(storage, params) {

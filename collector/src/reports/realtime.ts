@@ -4,6 +4,7 @@
  * of live sessions and the error rate (errors per pageview). Read from raw events and
  * sessions, not rollups, so it never lags; the period parameters do not apply.
  */
+import { int, nullableStr, str } from './jsonSchema.js';
 import type { Report, ReportParams } from './types.js';
 
 export const LIVE_MINUTES = 5;
@@ -28,10 +29,6 @@ export interface RealtimeResult {
   per_minute: { minute: string; pageviews: number; errors: number }[];
   error_rate: number | null;
 }
-
-const int = { type: 'integer' } as const;
-const str = { type: 'string' } as const;
-const nullableStr = { type: ['string', 'null'] } as const;
 
 export const realtimeReport: Report<RealtimeResult> = {
   name: 'realtime',

@@ -26,6 +26,21 @@ export interface ReportScope extends DaySpan {
 
 const DAY_MS = 86_400_000;
 
+/** The one filter of a report query, if any (400 for more than one). */
+export function parseFilter(params: ReportParams): [FilterDimension, string] | null {
+  const given: [FilterDimension, string][] = [];
+  for (const d of FILTER_DIMENSIONS) {
+    const value = params[d];
+    if (value !== undefined && value !== '') given.push([d, value]);
+  }
+  if (given.length > 1) {
+    throw new InvalidQueryError(
+      `reports take one filter at a time (${FILTER_DIMENSIONS.join(', ')}); got ${given.map(([d]) => d).join(', ')}`,
+    );
+  }
+  return given[0] ?? null;
+}
+
 export function resolveScope(params: ReportParams, defaultDays: number, now = Date.now()): ReportScope {
   const { fromDay, toDay } = periodDays(parsePeriod(params.from, params.to, defaultDays, now));
   const days = eachDay(fromDay, toDay);

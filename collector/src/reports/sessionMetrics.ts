@@ -1,5 +1,6 @@
 /** Session metrics as reports show them, from summed `ru_sessions` counters. */
 import { percentileOf } from '../rollups/buckets.js';
+import { ROLLUP_COLUMNS } from '../rollups/types.js';
 import { ratio } from './scope.js';
 
 export interface SessionSums {

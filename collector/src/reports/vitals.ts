@@ -1,6 +1,6 @@
 /**
- * Vitals: p75 of LCP, INP, CLS, FCP and TTFB overall and for the `TOP_PAGES` pages with the
- * most samples, with the share of good / needs-improvement / poor samples by the official
+ * Vitals: p75 of LCP, INP, CLS, FCP and TTFB overall and (without a filter) for the
+ * `TOP_PAGES` pages with the most samples; `page=P` gives the vitals measured on P, with the share of good / needs-improvement / poor samples by the official
  * thresholds (rollups/buckets.ts). The p75 is read from 2 %-wide buckets: it is the smallest
  * value of the bucket that holds the 75th percentile sample, within 2 % of the exact one.
  * Three rollup reads.
@@ -97,25 +97,35 @@ export const vitalsReport: Report<VitalsResult> = {
   async run(storage, params) {
     const scope = resolveScope(params, VITALS_DEFAULT_DAYS);
     const base = { ...rollupBase(scope), table: 'ru_vitals' as const };
+    // Per-page rows exist without a filter only (a page filter is that page's totals).
+    const unfiltered = { ...base, filter: '' };
     const [overall, top] = await Promise.all([
-      storage.queryRollup<Bucket>({ ...base, groupBy: ['metric', 'bucket', 'rating'], sum: ['count'] }),
-      storage.queryRollup<{ path: string; count: number }>({
+      storage.queryRollup<Bucket>({
         ...base,
-        groupBy: ['path'],
+        where: { path: '' },
+        groupBy: ['metric', 'bucket', 'rating'],
         sum: ['count'],
-        orderBy: [
-          { column: 'count', desc: true },
-          { column: 'path', desc: false },
-        ],
-        limit: TOP_PAGES,
       }),
+      scope.filter
+        ? []
+        : storage.queryRollup<{ path: string; count: number }>({
+            ...unfiltered,
+            whereNot: { path: '' },
+            groupBy: ['path'],
+            sum: ['count'],
+            orderBy: [
+              { column: 'count', desc: true },
+              { column: 'path', desc: false },
+            ],
+            limit: TOP_PAGES,
+          }),
     ]);
     const paths = top.map((t) => t.path);
     const perPage =
       paths.length === 0
         ? []
         : await storage.queryRollup<Bucket>({
-            ...base,
+            ...unfiltered,
             where: { path: paths },
             groupBy: ['path', 'metric', 'bucket', 'rating'],
             sum: ['count'],

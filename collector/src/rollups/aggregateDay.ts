@@ -11,32 +11,20 @@
  *   rage/dead clicks on that page); scroll depth is averaged over each page view's maximum.
  * - Entry/exit: the first/last pageview of the session-day; transitions A→B are
  *   consecutive pageviews of a session-day with B ≠ A.
- * - Slow page: a load time over `SLOW_LOAD_MS`.
+ * - Filters: `user`, `device`, `country`, `referrer` select sessions. `page=P` selects the
+ *   sessions that viewed P for session and page metrics (overview, pages, paths); for
+ *   events and vitals it selects what happened on P.
+ * - Vitals rows carry the path only without a filter; every filter has path-less totals.
  */
-import { durationBucket, rateVital, vitalBucket, VITAL_THRESHOLDS, type VitalMetric } from './buckets.js';
+import { durationBucket } from './buckets.js';
 import { createTally } from './createTally.js';
-import { groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
-import type { DayFacts, DayRollups, EventFact } from './types.js';
+import { foldSessionDay, PAGE_SLOTS } from './foldSessionDay.js';
+import { filterKey, groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
+import type { DayFacts, DayRollups } from './types.js';
 
-export const SLOW_LOAD_MS = 3000;
+export { SLOW_LOAD_MS, MAX_PROP_VALUE } from './foldSessionDay.js';
 /** Longest session length (in pages) kept apart; longer ones count here. */
 export const MAX_LENGTH = 100;
-/** Longest custom-property value kept; longer ones are cut. */
-export const MAX_PROP_VALUE = 200;
-
-type Data = Record<string, unknown>;
-
-function dataOf(event: EventFact): Data {
-  if (!event.data) return {};
-  try {
-    const data: unknown = JSON.parse(event.data);
-    return data && typeof data === 'object' ? (data as Data) : {};
-  } catch {
-    return {};
-  }
-}
-
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /** Session-level breakdowns of a session-day: `[dimension, value]`, '' for unknown. */
 function breakdowns(day: SessionDay, withUa: boolean): [string, string][] {
@@ -59,141 +47,67 @@ function breakdowns(day: SessionDay, withUa: boolean): [string, string][] {
   return out;
 }
 
-interface PageProblems {
-  errors: number;
-  rage: number;
-  dead: number;
-  slow: number;
-}
+const sums = (n: number) => Array.from({ length: n }, () => 'sum' as const);
 
 export function aggregateDay(facts: DayFacts): DayRollups {
-  const sessions = createTally(['distinct', 'sum', 'sum', 'sum', 'sum', 'sum']);
+  const sessions = createTally(['distinct', ...sums(5)]);
   const hours = createTally(['sum', 'sum', 'distinct']);
   const durations = createTally(['sum']);
   const lengths = createTally(['sum']);
-  const pages = createTally([
-    'sum',
-    'distinct',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-    'sum',
-  ]);
+  const pages = createTally(['sum', 'distinct', ...sums(PAGE_SLOTS - 1)]);
   const transitions = createTally(['sum']);
   const events = createTally(['sum', 'distinct']);
   const vitals = createTally(['sum']);
-  const users = createTally(['sum', 'sum', 'sum', 'sum', 'sum', 'sum', 'sum', 'sum', 'sum']);
+  const users = createTally(sums(9));
   const problems: DayRollups['ru_problem_sessions'] = [];
 
   for (const day of groupSessionDays(facts.sessions, facts.events)) {
     const s = day.fact;
     const side = s.isBot;
-    const dayPageviews = day.pageviews.length;
+    const n = day.pageviews.length;
+    const folded = foldSessionDay(day);
     const firstHour = new Date(day.events[0]?.ts ?? 0).getUTCHours();
-    const total: PageProblems & { engaged: number; clicks: number; custom: number } = {
-      errors: 0,
-      rage: 0,
-      dead: 0,
-      slow: 0,
-      engaged: 0,
-      clicks: 0,
-      custom: 0,
-    };
-    // Per-event page rows first (they need each event's data once), keyed by filter below.
-    const pageRows: [string, number[]][] = [];
-    const eventRows: [[string, string, string, string], string][] = [];
-    const vitalRows: [string, VitalMetric, number, string][] = [];
-    for (const e of day.events) {
-      if (e.type === 'pageview' || e.type === 'humanness') continue;
-      const d = dataOf(e);
-      // engaged ms, engaged n, (scroll: per page view, below), load ms, load n, slow, errors, rage, dead
-      const row = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
-      if (e.type === 'engagement') {
-        row[0] = num(d.ms);
-        row[1] = 1;
-        total.engaged += num(d.ms);
-      } else if (e.type === 'timing' && typeof d.load === 'number') {
-        row[4] = num(d.load);
-        row[5] = 1;
-        row[6] = d.load > SLOW_LOAD_MS ? 1 : 0;
-        total.slow += row[6];
-      } else if (e.type === 'error') {
-        row[7] = Math.max(1, num(d.count));
-        total.errors += row[7];
-      } else if (e.type === 'click') {
-        row[8] = d.rage ? 1 : 0;
-        row[9] = d.dead ? 1 : 0;
-        total.rage += row[8];
-        total.dead += row[9];
-        total.clicks += 1;
-        if (typeof d.kind === 'string') eventRows.push([['click', '', 'kind', d.kind], e.session]);
-      } else if (e.type === 'custom') {
-        total.custom += 1;
-        const props = d.props && typeof d.props === 'object' ? (d.props as Data) : {};
-        for (const [k, v] of Object.entries(props)) {
-          eventRows.push([['custom', e.name ?? '', k, String(v).slice(0, MAX_PROP_VALUE)], e.session]);
-        }
-      } else if (e.type === 'vital' && e.name && e.name in VITAL_THRESHOLDS && typeof d.value === 'number') {
-        const metric = e.name as VitalMetric;
-        vitalRows.push([e.path, metric, vitalBucket(metric, d.value), rateVital(metric, d.value)]);
-      }
-      eventRows.push([[e.type, e.name ?? '', '', ''], e.session]);
-      if (row.some((n) => n !== 0)) pageRows.push([e.path, row]);
-    }
-    // Scroll depth counts each page view's deepest point once.
-    const deepest = new Map<string, number>();
-    for (const e of day.events) {
-      if (e.type !== 'scroll') continue;
-      const k = `${e.pv ?? e.id}\u0001${e.path}`;
-      deepest.set(k, Math.max(deepest.get(k) ?? 0, num(dataOf(e).depth)));
-    }
+    const duration = Math.max(0, s.lastTs - s.firstTs);
+    const bounce = s.pageviews === 1 ? 1 : 0;
+    const sessionDay = `${s.session}`;
 
-    for (const f of day.filters) {
+    for (const f of [...day.sessionFilters, ...day.pageFilters]) {
       for (const [b, v] of breakdowns(day, f === '')) {
-        sessions.add(
-          [f, side, b, v],
-          [
-            day.visitors,
-            1,
-            dayPageviews,
-            s.pageviews === 1 ? 1 : 0,
-            Math.max(0, s.lastTs - s.firstTs),
-            total.engaged,
-          ],
-        );
+        sessions.add([f, side, b, v], [day.visitors, 1, n, bounce, duration, folded.engagedMs]);
       }
       hours.add([f, side, firstHour], [0, 1, []]);
       for (const p of day.pageviews) hours.add([f, side, new Date(p.ts).getUTCHours()], [1, 0, p.visitor]);
-      durations.add([f, side, durationBucket(s.lastTs - s.firstTs)], [1]);
-      if (dayPageviews > 0) lengths.add([f, side, Math.min(dayPageviews, MAX_LENGTH)], [1]);
-      day.pageviews.forEach((p, i) => {
-        const entry = i === 0 ? 1 : 0;
-        const exit = i === dayPageviews - 1 ? 1 : 0;
-        pages.add([f, side, p.path], [1, p.visitor, entry, exit, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        const next = day.pageviews[i + 1];
-        if (next && next.path !== p.path) transitions.add([f, side, p.path, next.path], [1]);
-      });
-      for (const [path, r] of pageRows) {
-        pages.add(
-          [f, side, path],
-          [0, [], 0, 0, r[0]!, r[1]!, 0, 0, r[4]!, r[5]!, r[6]!, r[7]!, r[8]!, r[9]!],
-        );
+      durations.add([f, side, durationBucket(duration)], [1]);
+      if (n > 0) lengths.add([f, side, Math.min(n, MAX_LENGTH)], [1]);
+      for (let i = 0; i + 1 < n; i += 1) {
+        const [a, b] = [day.pageviews[i]!.path, day.pageviews[i + 1]!.path];
+        if (a !== b) transitions.add([f, side, a, b], [1]);
       }
-      for (const [k, depth] of deepest) {
-        const path = k.slice(k.indexOf('\u0001') + 1);
-        pages.add([f, side, path], [0, [], 0, 0, 0, 0, depth, 1, 0, 0, 0, 0, 0, 0]);
+      for (const [path, { counters: c, visitors }] of folded.pages) {
+        pages.add([f, side, path], [c[0], [...visitors], ...c.slice(1)]);
       }
-      for (const [key, session] of eventRows) events.add([f, side, ...key], [1, session]);
-      for (const [path, metric, bucket, rating] of vitalRows)
-        vitals.add([f, side, path, metric, bucket, rating], [1]);
+    }
+
+    // Events and vitals: session filters, plus the page each one happened on.
+    for (const [key, byPath] of folded.events) {
+      const [type, name, k, v] = key.split('\u0001') as [string, string, string, string];
+      let total = 0;
+      for (const [path, count] of byPath) {
+        events.add([filterKey('page', path), side, type, name, k, v], [count, sessionDay]);
+        total += count;
+      }
+      for (const f of day.sessionFilters) events.add([f, side, type, name, k, v], [total, sessionDay]);
+    }
+    for (const [key, byPath] of folded.vitals) {
+      const [metric, bucket, rating] = key.split('\u0001') as [string, string, string];
+      const b = Number(bucket);
+      let total = 0;
+      for (const [path, count] of byPath) {
+        vitals.add(['', side, path, metric, b, rating], [count]);
+        vitals.add([filterKey('page', path), side, '', metric, b, rating], [count]);
+        total += count;
+      }
+      for (const f of day.sessionFilters) vitals.add([f, side, '', metric, b, rating], [total]);
     }
 
     if (s.user) {
@@ -201,19 +115,19 @@ export function aggregateDay(facts: DayFacts): DayRollups {
         [side, s.user],
         [
           1,
-          dayPageviews,
-          total.clicks,
-          total.engaged,
-          total.custom,
-          total.errors,
-          total.rage,
-          total.dead,
-          total.slow,
+          n,
+          folded.clicks,
+          folded.engagedMs,
+          folded.custom,
+          folded.errors,
+          folded.rage,
+          folded.dead,
+          folded.slow,
         ],
       );
     }
-    if (total.errors + total.rage + total.dead + total.slow > 0) {
-      problems.push([side, s.session, s.user, total.errors, total.rage, total.dead, total.slow]);
+    if (folded.errors + folded.rage + folded.dead + folded.slow > 0) {
+      problems.push([side, s.session, s.user, folded.errors, folded.rage, folded.dead, folded.slow]);
     }
   }
 

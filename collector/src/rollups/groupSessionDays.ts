@@ -9,8 +9,10 @@ export interface SessionDay {
   events: EventFact[];
   pageviews: EventFact[];
   visitors: string[];
-  /** The filter keys this session-day matches: '' (no filter) first. */
-  filters: string[];
+  /** Filters on session attributes this session-day matches: '' (no filter) first. */
+  sessionFilters: string[];
+  /** `page=<path>` of every page it viewed. */
+  pageFilters: string[];
 }
 
 /** The one-dimension filters reports take, as stored in the rollups' `f` column. */
@@ -23,12 +25,11 @@ export function loggedIn(fact: SessionFact): string {
   return fact.user ? 'logged_in' : 'anonymous';
 }
 
-function filtersOf(fact: SessionFact, pageviews: EventFact[]): string[] {
+function sessionFiltersOf(fact: SessionFact): string[] {
   const filters = ['', filterKey('user', loggedIn(fact))];
   if (fact.device) filters.push(filterKey('device', fact.device));
   if (fact.country) filters.push(filterKey('country', fact.country));
   if (fact.referrerDomain) filters.push(filterKey('referrer', fact.referrerDomain));
-  for (const path of new Set(pageviews.map((p) => p.path))) filters.push(filterKey('page', path));
   return filters;
 }
 
@@ -44,13 +45,16 @@ export function groupSessionDays(
     if (!day) {
       const fact = facts.get(event.session);
       if (!fact) continue;
-      day = { fact, events: [], pageviews: [], visitors: [], filters: [] };
+      day = { fact, events: [], pageviews: [], visitors: [], sessionFilters: [], pageFilters: [] };
       days.set(event.session, day);
     }
     day.events.push(event);
     if (event.type === 'pageview') day.pageviews.push(event);
     if (!day.visitors.includes(event.visitor)) day.visitors.push(event.visitor);
   }
-  for (const day of days.values()) day.filters = filtersOf(day.fact, day.pageviews);
+  for (const day of days.values()) {
+    day.sessionFilters = sessionFiltersOf(day.fact);
+    day.pageFilters = [...new Set(day.pageviews.map((p) => filterKey('page', p.path)))];
+  }
   return [...days.values()];
 }

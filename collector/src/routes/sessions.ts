@@ -25,8 +25,15 @@ import {
 
 const sessionDetail = {
   ...sessionItem,
-  properties: { ...sessionItem.properties, pageview_list: { type: 'array', items: pageviewItem } },
+  properties: {
+    ...sessionItem.properties,
+    pageview_list: { type: 'array', items: pageviewItem },
+    interaction_list: { type: 'array', items: interactionItem },
+  },
 } as const;
+
+/** At most this many pageviews and interactions come with one session. */
+const DETAIL_LIMIT = 1000;
 
 export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHookHandler) {
   return async (app: FastifyInstance) => {
@@ -43,6 +50,7 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
       {
         url: '/v1/interactions',
         fields: INTERACTION_FIELDS,
+        metadata: true,
         item: interactionItem,
         fetch: async (q: ReturnType<typeof toListQuery>) => {
           const r = await storage.listInteractions(q);
@@ -65,7 +73,7 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
         {
           preHandler: requireAdmin,
           schema: {
-            querystring: listQuerySchema(list.fields),
+            querystring: listQuerySchema(list.fields, 'metadata' in list),
             response: { 200: pagedResponse(list.item), ...errorResponses },
           },
         },
@@ -105,18 +113,26 @@ export function recordRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
         if (found.length > 1)
           throw new InvalidQueryError(`session "${session}" exists on several sites; add site=`);
         const [one] = found as [SessionRow];
-        const views = await storage.listPageviews({
+        const ofSession = {
           site: one.site,
           from: null,
           to: null,
-          bots: 'include',
-          limit: 1000,
+          bots: 'include' as const,
+          limit: DETAIL_LIMIT,
           offset: 0,
           ordering: [{ field: 'ts', desc: false }],
           search: null,
           filters: { session },
-        });
-        return { ...presentSession(one), pageview_list: views.rows.map(presentPageview) };
+        };
+        const [views, interactions] = await Promise.all([
+          storage.listPageviews(ofSession),
+          storage.listInteractions(ofSession),
+        ]);
+        return {
+          ...presentSession(one),
+          pageview_list: views.rows.map(presentPageview),
+          interaction_list: interactions.rows.map(presentInteraction),
+        };
       },
     );
   };

@@ -4,12 +4,16 @@ import { botsQuery, periodQueryProperties } from './common.js';
 
 export const MAX_PAGE_SIZE = 1000;
 
-export function listQuerySchema(fields: ListFields) {
+/** `metadata__<key>` filters (interactions): the event's own fields and custom props. */
+export const METADATA_FILTER = '^metadata__[A-Za-z0-9_]{1,64}$';
+
+export function listQuerySchema(fields: ListFields, metadata = false) {
   const orderings = fields.order.flatMap((f) => [f, `-${f}`]);
   return {
     type: 'object',
     additionalProperties: false,
     required: ['site'],
+    ...(metadata ? { patternProperties: { [METADATA_FILTER]: { type: 'string', maxLength: 2048 } } } : {}),
     properties: {
       ...periodQueryProperties,
       bots: { ...botsQuery, default: 'include' },
@@ -64,6 +68,14 @@ export const sessionItem = {
     language: { type: ['string', 'null'] },
     timezone: { type: ['string', 'null'] },
     device: { type: ['string', 'null'] },
+    country: { type: ['string', 'null'] },
+    browser: { type: ['string', 'null'] },
+    os: { type: ['string', 'null'] },
+    referrer_domain: { type: ['string', 'null'] },
+    channel: { type: ['string', 'null'] },
+    utm_source: { type: ['string', 'null'] },
+    utm_medium: { type: ['string', 'null'] },
+    utm_campaign: { type: ['string', 'null'] },
   },
 } as const;
 

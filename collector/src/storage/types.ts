@@ -5,6 +5,7 @@
 
 import type { PageContext } from '@sightline/protocol';
 import type { RefreshOptions, RefreshResult } from '../rollups/refreshRollups.js';
+import type { FilterDimension } from '../rollups/groupSessionDays.js';
 import type { RollupTable } from '../rollups/types.js';
 import type { NetworkVerdict, RequestFacts } from '../scoring/index.js';
 
@@ -116,6 +117,11 @@ export interface ListQuery {
   search: string | null;
   /** Exact-match filters on the fields a list documents. */
   filters: Record<string, string | number | boolean>;
+  /**
+   * Interactions: exact match on the event's own fields (`metadata__x=100` → `data.x`, or a
+   * custom event's `props.x`), compared as text (`true`/`false` as 1/0).
+   */
+  metadata?: Record<string, string>;
 }
 
 export interface ListResult<T> {
@@ -139,6 +145,14 @@ export interface SessionRow extends PageContext {
   botScore: number;
   isBot: boolean;
   botReasons: string[];
+  country: string | null;
+  browser: string | null;
+  os: string | null;
+  referrerDomain: string | null;
+  channel: string | null;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
 }
 
 export interface PageviewRow {
@@ -192,6 +206,8 @@ export interface TimeRange {
   /** Epoch ms, exclusive. */
   to: number;
   bots: BotFilter;
+  /** One report filter: `page` is where the event happened; the others select sessions. */
+  filter?: [FilterDimension, string] | null;
 }
 
 export type FieldType = 'string' | 'integer' | 'boolean';
@@ -205,12 +221,28 @@ export interface ListFields {
 
 export const SESSION_FIELDS: ListFields = {
   filter: {
+    session: 'string',
     user: 'string',
     visitor: 'string',
     entry_path: 'string',
     exit_path: 'string',
+    referrer: 'string',
+    referrer_domain: 'string',
+    channel: 'string',
+    utm_source: 'string',
+    utm_medium: 'string',
+    utm_campaign: 'string',
+    country: 'string',
+    device: 'string',
+    browser: 'string',
+    os: 'string',
+    language: 'string',
+    timezone: 'string',
+    screen: 'string',
+    viewport: 'string',
     is_bot: 'boolean',
     pageviews: 'integer',
+    events: 'integer',
   },
   order: ['first_seen', 'last_seen', 'pageviews', 'events', 'duration'],
   search: ['session', 'user', 'entry_path', 'exit_path', 'referrer'],
@@ -218,6 +250,8 @@ export const SESSION_FIELDS: ListFields = {
 
 export const INTERACTION_FIELDS: ListFields = {
   filter: {
+    id: 'string',
+    url: 'string',
     type: 'string',
     session: 'string',
     pv: 'string',
@@ -231,7 +265,16 @@ export const INTERACTION_FIELDS: ListFields = {
 };
 
 export const PAGEVIEW_FIELDS: ListFields = {
-  filter: { session: 'string', path: 'string', user: 'string', is_bot: 'boolean' },
+  filter: {
+    id: 'string',
+    session: 'string',
+    path: 'string',
+    url: 'string',
+    title: 'string',
+    referrer: 'string',
+    user: 'string',
+    is_bot: 'boolean',
+  },
   order: ['ts', 'path'],
   search: ['url', 'title', 'referrer'],
 };

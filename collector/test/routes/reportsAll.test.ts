@@ -27,6 +27,16 @@ beforeAll(async () => {
     makePageview({ session: 'b', ts: now - 30_000, url: 'https://example.com/' }),
     makePageview({ session: 'b', ts: now - 20_000, url: 'https://example.com/pricing' }),
     makePageview({ session: 'c', ts: now - 30_000, url: 'https://example.com/' }),
+    {
+      id: 'err-1',
+      type: 'error',
+      ts: now - 5_000,
+      session: 'a',
+      url: 'https://example.com/pricing',
+      kind: 'error',
+      message: 'boom',
+      count: 2,
+    },
   ];
   expect((await postCollect(t.app, events)).statusCode).toBe(202);
 });
@@ -104,6 +114,21 @@ describe('GET /v1/reports/<name>', () => {
     });
     expect(body.per_minute).toHaveLength(30);
     expect(body.per_minute.reduce((n, m) => n + m.pageviews, 0)).toBe(5);
+    expect(body.per_minute.reduce((n, m) => n + m.errors, 0)).toBe(1);
+  });
+
+  it.each([
+    ['', 2],
+    ['&page=/pricing', 2],
+    ['&page=/', 0],
+    ['&user=anonymous', 2],
+    ['&user=logged_in', 0],
+  ])('filters the errors report (%s)', async (filter, occurrences) => {
+    const { body } = await getJson<{ totals: { occurrences: number } }>(
+      t,
+      `/v1/reports/errors?site=demo&bots=include${filter}`,
+    );
+    expect(body.totals.occurrences).toBe(occurrences);
   });
 
   it('lists custom event properties in the events report', async () => {

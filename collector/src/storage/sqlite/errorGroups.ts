@@ -8,6 +8,25 @@ import type { Db } from './db.js';
 const BOT_OF_EVENT =
   '(SELECT s.is_bot FROM sessions AS s WHERE s.site = e.site AND s.session_id = e.session)';
 
+const OF_SESSION = (column: string) =>
+  `(SELECT s.${column} FROM sessions AS s WHERE s.site = e.site AND s.session_id = e.session)`;
+
+/** SQL condition (and its value) for a report filter on error events. */
+function filterCondition(filter: TimeRange['filter']): [string, unknown[]] {
+  if (!filter) return ['', []];
+  const [dimension, value] = filter;
+  switch (dimension) {
+    case 'page':
+      return ['AND e.path = ?', [value]];
+    case 'user':
+      return [`AND ${OF_SESSION('user_id')} IS ${value === 'logged_in' ? 'NOT ' : ''}NULL`, []];
+    case 'referrer':
+      return [`AND ${OF_SESSION('referrer_domain')} = ?`, [value]];
+    default:
+      return [`AND ${OF_SESSION(dimension === 'device' ? 'device' : 'country')} = ?`, [value]];
+  }
+}
+
 const GROUPS = (botCondition: string) => `
   WITH errs AS (
     SELECT e.session, e.user_id, e.ts, e.path,
@@ -41,10 +60,12 @@ export async function listErrorGroups(db: Db, range: TimeRange, limit: number): 
       : range.bots === 'only'
         ? `AND ${BOT_OF_EVENT} = 1`
         : '';
-  const rows = await db.all<Omit<ErrorGroupRow, 'paths'> & { paths: string }>(GROUPS(bot), [
+  const [condition, values] = filterCondition(range.filter);
+  const rows = await db.all<Omit<ErrorGroupRow, 'paths'> & { paths: string }>(GROUPS(`${bot} ${condition}`), [
     range.site,
     range.from,
     range.to,
+    ...values,
     limit,
   ]);
   return rows.map((r) => ({ ...r, paths: JSON.parse(r.paths) as string[] }));

@@ -40,6 +40,11 @@ function buildWhere(spec: ListSpec, q: ListQuery, searchFields: readonly string[
     where.push(`${column} = ?`);
     params.push(typeof value === 'boolean' ? Number(value) : value);
   }
+  for (const [key, value] of Object.entries(q.metadata ?? {})) {
+    // Keys are checked by the route (^[A-Za-z0-9_]{1,64}$) and bound as JSON paths anyway.
+    where.push('CAST(coalesce(json_extract(data, ?), json_extract(data, ?)) AS TEXT) = ?');
+    params.push(`$."${key}"`, `$.props."${key}"`, value === 'true' ? '1' : value === 'false' ? '0' : value);
+  }
   if (q.search) {
     const like = `%${escapeLike(q.search)}%`;
     const ors = searchFields.map((f) => `${spec.columns[f]} LIKE ? ESCAPE '\\'`);
@@ -76,7 +81,9 @@ const SESSION_SELECT = `
   session_id AS session, site, visitor, user_id AS user, first_ts AS firstSeen,
   last_ts AS lastSeen, pageviews, events, entry_path AS entryPath, exit_path AS exitPath,
   referrer, user_agent AS userAgent, bot_score AS botScore, is_bot AS isBot,
-  bot_reasons AS botReasons, screen, viewport, language, timezone, device`;
+  bot_reasons AS botReasons, screen, viewport, language, timezone, device, country, browser, os,
+  referrer_domain AS referrerDomain, channel, utm_source AS utmSource, utm_medium AS utmMedium,
+  utm_campaign AS utmCampaign`;
 
 const sessionSpec: ListSpec = {
   from: 'sessions',
@@ -96,6 +103,19 @@ const sessionSpec: ListSpec = {
     first_seen: 'first_ts',
     last_seen: 'last_ts',
     duration: '(last_ts - first_ts)',
+    referrer_domain: 'referrer_domain',
+    channel: 'channel',
+    utm_source: 'utm_source',
+    utm_medium: 'utm_medium',
+    utm_campaign: 'utm_campaign',
+    country: 'country',
+    device: 'device',
+    browser: 'browser',
+    os: 'os',
+    language: 'language',
+    timezone: 'timezone',
+    screen: 'screen',
+    viewport: 'viewport',
   },
   select: SESSION_SELECT,
   tieBreak: 'session_id ASC',
@@ -141,6 +161,7 @@ const pageviewSpec: ListSpec = {
     path: 'path',
     user: 'user_id',
     is_bot: PAGEVIEW_IS_BOT,
+    id: 'event_id',
     url: 'url',
     title: 'title',
     referrer: 'referrer',
@@ -179,6 +200,7 @@ const interactionSpec: ListSpec = {
     name: 'name',
     user: 'user_id',
     url: 'url',
+    id: 'event_id',
     is_bot: PAGEVIEW_IS_BOT,
     ts: 'ts',
   },

@@ -63,9 +63,18 @@ export function lengthsOf(sessions: StoredSession[], scope: Scope, now: number):
     .filter((n) => n > 0);
 }
 
+/** Under `page=P`, events and vitals are those that happened on P. */
+function onPage(sessions: StoredSession[], scope: Scope, now: number): SessionDayView[] {
+  if (scope.filter?.[0] !== 'page') return sessionDays(sessions, scope, now);
+  const path = scope.filter[1];
+  return sessionDays(sessions, { ...scope, filter: null }, now)
+    .map((v) => ({ ...v, events: v.events.filter((e) => e.path === path) }))
+    .filter((v) => v.events.length > 0);
+}
+
 export function eventCountsOf(sessions: StoredSession[], scope: Scope, now: number) {
   const counts = new Map<string, { count: number; sessions: number }>();
-  for (const v of sessionDays(sessions, scope, now)) {
+  for (const v of onPage(sessions, scope, now)) {
     const seen = new Set<string>();
     for (const e of v.events) {
       if (e.type === 'pageview') continue;
@@ -81,7 +90,7 @@ export function eventCountsOf(sessions: StoredSession[], scope: Scope, now: numb
 }
 
 export function vitalsOf(sessions: StoredSession[], scope: Scope, now: number) {
-  const events = sessionDays(sessions, scope, now).flatMap((v) => v.events.filter((e) => e.type === 'vital'));
+  const events = onPage(sessions, scope, now).flatMap((v) => v.events.filter((e) => e.type === 'vital'));
   return VITAL_METRICS.map((metric: VitalMetric) => {
     const values = events
       .filter((e) => e.name === metric)

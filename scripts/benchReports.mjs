@@ -1,0 +1,101 @@
+/**
+ * Report latency at scale: seeds stores of 1M and 10M events (BENCH_REPORT_SIZES) with the
+ * documented generator (bench/generateTraffic.mjs), rebuilds the rollups, starts a collector
+ * on each and times every report over HTTP, without a filter and with one filter (page,
+ * referrer, device, country in turn). Targets (issue 5, at 10M events): p95 ≤ 50 ms without
+ * a filter, ≤ 300 ms with one.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStorage, loadConfig, readRequestFacts, startServer } from '@sightline/collector';
+import { generateTraffic } from './bench/generateTraffic.mjs';
+
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const RUNS = Number(process.env.BENCH_REPORT_RUNS || 40);
+const REPORTS = ['overview', 'pages', 'paths', 'events', 'vitals', 'bots', 'errors', 'realtime'];
+const FILTERS = ['page=/p/0', 'referrer=google.com', 'device=mobile', 'country=DE'];
+const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const fmt = (n) => (n >= 1000 ? `${(n / 1e6).toFixed(n % 1e6 ? 1 : 0)}M` : String(n));
+
+async function seed(path, total) {
+  const storage = await createStorage({ kind: 'sqlite', path });
+  await storage.migrate();
+  await storage.ensureSites(['shop', 'docs', 'blog']);
+  const crawlerRequest = {
+    facts: readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: true, receivedAt: Date.now() }),
+    network: null,
+  };
+  const t0 = performance.now();
+  const inFlight = new Set();
+  for (const { rows, request } of generateTraffic({ total, crawlerRequest })) {
+    const p = storage.insertEvents(rows, null, request).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= 4) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  const insertS = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const { days } = await storage.refreshRollups();
+  const rollupS = (performance.now() - t1) / 1000;
+  await storage.close();
+  return { insertS, rollupS, days };
+}
+
+async function time(url, path, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    const res = await fetch(url + path, { headers: { authorization: `Bearer ${TOKEN}` } });
+    if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+export async function benchReports(sizes = (process.env.BENCH_REPORT_SIZES || '1000000,10000000').split(',').map(Number)) {
+  for (const total of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'sightline-reports-'));
+    const file = join(dir, 'bench.db');
+    try {
+      const seeded = await seed(file, total);
+      console.log(
+        `\n${fmt(total)} events: inserted in ${seeded.insertS.toFixed(0)} s (${Math.round(total / seeded.insertS)} events/s, storage API), ` +
+          `rollups of ${seeded.days} site-days rebuilt in ${seeded.rollupS.toFixed(0)} s, database ${(statSync(file).size / 1048576).toFixed(0)} MiB`,
+      );
+      const server = await startServer(
+        loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${file}`, ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' }),
+      );
+      try {
+        const rows = {};
+        for (const name of REPORTS) {
+          const plain = await time(server.url, `/v1/reports/${name}?site=shop`, RUNS);
+          const filtered = [];
+          for (const f of FILTERS) filtered.push(...(await time(server.url, `/v1/reports/${name}?site=shop&${f}`, Math.ceil(RUNS / FILTERS.length))));
+          filtered.sort((a, b) => a - b);
+          const p95 = quantile(plain, 0.95);
+          const fp95 = quantile(filtered, 0.95);
+          rows[name] = {
+            'p50 ms': +quantile(plain, 0.5).toFixed(1),
+            'p95 ms': +p95.toFixed(1),
+            '≤ 50': p95 <= 50,
+            'filtered p50': +quantile(filtered, 0.5).toFixed(1),
+            'filtered p95': +fp95.toFixed(1),
+            '≤ 300': fp95 <= 300,
+          };
+        }
+        console.log(`Report latency over HTTP, site "shop" (≈70 % of ${fmt(total)} events), last 30 days, ${RUNS} runs each`);
+        console.table(rows);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchReports();
