@@ -27,8 +27,6 @@ export const errorsTab = reportTab<ErrorsResult>({
   id: 'errors',
   label: 'Errors',
   report: 'errors',
-  // The errors report reads raw events and takes no filter.
-  filters: {},
   kpis: (r) => [
     { key: 'occurrences', label: 'Errors', value: r.totals.occurrences },
     { key: 'groups', label: 'Distinct errors', value: r.totals.groups },
