@@ -115,6 +115,39 @@ test('load timing and LCP, FCP, TTFB are present', async () => {
   });
 });
 
+test('timing and vitals come in the chunk beside /s.js, fetched after the page has loaded', async () => {
+  const page = await t.context.newPage();
+  let loadedAt = 0;
+  let chunkAt = 0;
+  page.on('load', () => (loadedAt ||= Date.now()));
+  page.on('request', (request) => {
+    if (request.url() === `${t.stack.collectorUrl}/s.vitals.js`) chunkAt ||= Date.now();
+  });
+  await page.goto(t.stack.examplesUrl + 'blog/');
+  await expect.poll(() => chunkAt, { timeout: 10_000 }).toBeGreaterThan(0);
+  expect(chunkAt).toBeGreaterThanOrEqual(loadedAt);
+  await expect.poll(async () => (await interactions('type=timing')).length).toBe(0);
+  await page.click('h1');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await interactions('type=timing')).length).toBe(1);
+});
+
+test('a blocked chunk costs only timing and vitals', async () => {
+  await t.context.route('**/s.vitals.js', (route) => route.abort());
+  const page = await open('blog/');
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  // Past the idle moment (at most 2 s) at which the chunk was asked for.
+  await page.waitForTimeout(2500);
+  await page.click('h1');
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await t.stack.api('/v1/pageviews?site=demo&bots=include')).count).toBe(1);
+  await expect.poll(async () => (await interactions('type=click')).length).toBe(1);
+  expect(await interactions('type=vital')).toEqual([]);
+  expect(await interactions('type=timing')).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
 test('a form: clicks name the fields, never what was typed; ignored elements send nothing', async () => {
   const page = await open('form/');
   await page.click('#email');

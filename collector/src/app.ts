@@ -21,6 +21,7 @@ import { realtimeStreamRoutes } from './routes/realtimeStream.js';
 import { reportRoutes } from './routes/reports.js';
 import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
+import { userRoutes } from './routes/users.js';
 import type { LookupNetwork } from './scoring/index.js';
 import type { Storage } from './storage/types.js';
 
@@ -96,6 +97,7 @@ export async function buildApp(
   await app.register(realtimeStreamRoutes(storage, requireAdmin));
   await app.register(reportRoutes(storage, requireAdmin));
   await app.register(recordRoutes(storage, requireAdmin));
+  await app.register(userRoutes(storage, requireAdmin, config.retentionDays));
   await app.register(dashboardRoutes(storage, config.adminToken, dashboardSessions, requireAdmin));
   return app;
 }

@@ -6,7 +6,6 @@ import {
   MAX_NAME_LENGTH,
   MAX_PROPS,
   MAX_PROP_VALUE_LENGTH,
-  MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
   MAX_USER_LENGTH,
   type EventType,
@@ -47,15 +46,6 @@ function cleanProps(props: Props | undefined): Props | undefined {
   return out;
 }
 
-/** Strings of an event cut to the wire bounds (a 400 would drop the whole batch). */
-function clampFields(fields: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...fields };
-  if (typeof out.title === 'string') out.title = clamp(out.title, MAX_TITLE_LENGTH);
-  if (typeof out.referrer === 'string') out.referrer = out.referrer ? clamp(out.referrer, MAX_URL_LENGTH) : undefined;
-  if (typeof out.name === 'string') out.name = clamp(out.name, MAX_NAME_LENGTH);
-  return out;
-}
-
 export function createClient(config: SightlineConfig): Client {
   const debug = (message: string, detail?: unknown): void => {
     if (config.debug) console.debug(`[sightline] ${message}`, detail ?? '');
@@ -64,7 +54,7 @@ export function createClient(config: SightlineConfig): Client {
   const session = createSession(storage);
   const read = (key: string): string | null => {
     try {
-      return storage?.getItem(key) ?? null;
+      return storage!.getItem(key);
     } catch {
       return null;
     }
@@ -84,9 +74,8 @@ export function createClient(config: SightlineConfig): Client {
   const privacySignal = config.respectDnt && (nav.doNotTrack === '1' || nav.globalPrivacyControl === true);
 
   const queue = createQueue({
-    site: config.site,
-    maxBatch: config.maxBatch,
-    flushInterval: config.flushInterval,
+    // site, maxBatch, flushInterval
+    ...config,
     send: (body) => sendBatch(config.collectUrl, body),
     beacon: (body) => sendBeacon(config.collectUrl, body),
     debug,
@@ -107,7 +96,7 @@ export function createClient(config: SightlineConfig): Client {
     const now = Date.now();
     const id = randomId();
     const event = {
-      ...clampFields(fields),
+      ...fields,
       id,
       type,
       ts: now,
@@ -121,7 +110,7 @@ export function createClient(config: SightlineConfig): Client {
   }, (error) => debug('event not built', error));
 
   const ctx: CaptureContext = {
-    emit: (type, fields) => emit(type, fields),
+    emit,
     onLeave: (handler) => {
       leaveHandlers.add(handler);
       return () => leaveHandlers.delete(handler);
@@ -143,10 +132,10 @@ export function createClient(config: SightlineConfig): Client {
   );
 
   return {
-    emit: (type, fields) => emit(type, fields),
+    emit,
     track: (name, props) => {
       if (typeof name !== 'string' || !name) return debug('track() needs an event name');
-      emit('custom', { name, props: cleanProps(props) });
+      emit('custom', { name: clamp(name, MAX_NAME_LENGTH), props: cleanProps(props) });
     },
     identify: (id) => {
       user = typeof id === 'string' && id ? clamp(id, MAX_USER_LENGTH) : null;

@@ -20,28 +20,22 @@ export interface Session {
 
 export function createSession(storage: Storage | null): Session {
   let memory: Stored | null = null;
-  const read = (): Stored | null => {
-    try {
-      const raw = storage?.getItem(KEY);
-      if (raw) return JSON.parse(raw) as Stored;
-    } catch {
-      // unreadable storage: memory only
-    }
-    return memory;
-  };
-  const write = (value: Stored): void => {
-    memory = value;
-    try {
-      storage?.setItem(KEY, JSON.stringify(value));
-    } catch {
-      // quota or access denied: memory only
-    }
-  };
   return {
     touch(now) {
-      const current = read();
+      let current = memory;
+      try {
+        // No storage, nothing stored (`JSON.parse(null)`) or unreadable: memory only.
+        current = (JSON.parse(storage!.getItem(KEY)!) as Stored | null) || memory;
+      } catch {
+        // memory only
+      }
       const id = current && now - current.t < SESSION_TIMEOUT_MS ? current.i : randomId();
-      write({ i: id, t: now });
+      memory = { i: id, t: now };
+      try {
+        storage!.setItem(KEY, JSON.stringify(memory));
+      } catch {
+        // quota or access denied: memory only
+      }
       return id;
     },
   };

@@ -11,6 +11,14 @@ import type { Storage } from '../storage/types.js';
 export const MIN_INTERVAL_MS = 1000;
 const DAY_MS = 86_400_000;
 
+/**
+ * The first day whose rollups may be rebuilt: the day retention cuts into, and every day
+ * before it, keep the rollups they have (their raw events are partly or wholly gone).
+ */
+export function frozenBefore(retentionDays: number, now = Date.now()): string {
+  return utcDay(now - retentionDays * DAY_MS + DAY_MS);
+}
+
 export function startRollups(
   storage: Storage,
   retentionDays: number,
@@ -23,9 +31,7 @@ export function startRollups(
   async function pass(): Promise<void> {
     let wait = MIN_INTERVAL_MS;
     try {
-      // The day retention cuts into, and every day before it, keep the rollups they have.
-      const frozenBefore = utcDay(Date.now() - retentionDays * DAY_MS + DAY_MS);
-      const { days, ms } = await storage.refreshRollups({ frozenBefore });
+      const { days, ms } = await storage.refreshRollups({ frozenBefore: frozenBefore(retentionDays) });
       if (days > 0) log.debug({ days, ms: Math.round(ms) }, 'rollups refreshed');
       wait = Math.max(MIN_INTERVAL_MS, ms * 5);
     } catch (error) {

@@ -28,7 +28,6 @@ type Row = {
   sessions: number;
 };
 
-
 export const eventsReport: Report<EventsResult> = {
   name: 'events',
   response: {

@@ -1,4 +1,8 @@
-/** `GET /s.js`, `GET /s.core.js`: the script-tag SDK bundles, cacheable with an ETag. */
+/**
+ * `GET /s.js`, `GET /s.core.js`: the script-tag SDK bundles, and `GET /s.vitals.js`, the
+ * chunk of load timing and Web Vitals that `/s.js` imports from beside itself when the page
+ * is idle; all cacheable with an ETag.
+ */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -16,16 +20,22 @@ async function loadBundle(specifier: string): Promise<Bundle> {
   return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"` };
 }
 
-/** The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. */
+/**
+ * The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. The chunk
+ * sits beside each full one (`/s.vitals.js`, and `s.vitals.js` in SCRIPT_PATH's directory),
+ * where `/s.js` looks for it; it is an ES module, fetched with CORS.
+ */
 export function scriptRoutes(extraPath: string | undefined) {
+  const beside = extraPath && extraPath.replace(/[^/]*$/, 's.vitals.js');
   const bundles = [
     { paths: ['/s.js', extraPath], specifier: '@sightline/sdk/script' },
     { paths: ['/s.core.js'], specifier: '@sightline/sdk/script-core' },
+    { paths: ['/s.vitals.js', beside], specifier: '@sightline/sdk/script-vitals', cors: true },
   ];
   return async (app: FastifyInstance) => {
-    for (const { paths, specifier } of bundles) {
+    for (const { paths, specifier, cors } of bundles) {
       let bundle: Promise<Bundle> | null = null;
-      for (const path of paths.filter((p): p is string => !!p)) {
+      for (const path of new Set(paths.filter((p): p is string => !!p))) {
         app.get(path, async (request, reply) => {
           bundle ??= loadBundle(specifier);
           let b: Bundle;
@@ -40,6 +50,8 @@ export function scriptRoutes(extraPath: string | undefined) {
             .header('etag', b.etag)
             .header('cache-control', 'public, max-age=3600')
             .header('cross-origin-resource-policy', 'cross-origin');
+          // A module script from another origin is fetched in CORS mode.
+          if (cors) reply.header('access-control-allow-origin', '*');
           if (request.headers['if-none-match'] === b.etag) return reply.status(304).send();
           return reply.type('application/javascript; charset=utf-8').send(b.body);
         });

@@ -287,17 +287,22 @@ export const PAGEVIEW_FIELDS: ListFields = {
 export interface RollupQuery {
   table: RollupTable;
   site: string;
-  days: string[];
+  /** These UTC days, or every day within inclusive bounds (either may be left open). */
+  days: string[] | { from?: string; to?: string };
   filter: string;
   bots: BotFilter;
   groupBy: string[];
   sum?: string[];
   min?: string[];
   max?: string[];
+  /** `count(DISTINCT col)` of each, named `distinct_<col>` (NULLs are not counted). */
+  distinct?: string[];
+  /** Named weighted sums of columns, e.g. `{ score: { errors: 3, rage: 2 } }`; orderable. */
+  weighted?: Record<string, Record<string, number>>;
   where?: Record<string, string | number | (string | number)[]>;
   /** Rows whose column differs from the value. */
   whereNot?: Record<string, string | number>;
-  /** Output columns (grouped or summed). */
+  /** Output columns (grouped, aggregated or weighted). */
   orderBy?: { column: string; desc: boolean }[];
   limit?: number;
   /** With `limit`: the top `limit` rows per value of this grouped column. */
@@ -341,6 +346,49 @@ export interface RealtimeRows {
     country: string | null;
   }[];
   minutes: { minute: number; pageviews: number; errors: number }[];
+}
+
+/** Sessions that carried a user id (in any event), grouped by what they ran on and their side. */
+export interface UserSessionGroupRow {
+  device: string | null;
+  browser: string | null;
+  os: string | null;
+  isBot: boolean;
+  sessions: number;
+  events: number;
+  pageviews: number;
+  firstTs: number;
+  lastTs: number;
+}
+
+/** Pageviews of the sessions that carried a user id, by path, UTC hour and side. */
+export interface UserPageviewGroupRow {
+  path: string;
+  hour: number;
+  isBot: boolean;
+  views: number;
+}
+
+/** One entry of a user's timeline: a session start or one of its events. */
+export interface UserTimelineRow {
+  kind: 'session' | 'pageview' | 'click' | 'error' | 'custom';
+  ts: number;
+  session: string;
+  path: string | null;
+  name: string | null;
+  /** The event's own fields; for a session, what it ran on and how it went. */
+  data: Record<string, unknown> | null;
+  isBot: boolean;
+}
+
+export interface UserActivity {
+  sessions: UserSessionGroupRow[];
+  pageviews: UserPageviewGroupRow[];
+}
+
+export interface ErasedCounts {
+  events: number;
+  sessions: number;
 }
 
 export interface Storage {
@@ -406,4 +454,28 @@ export interface Storage {
   listInteractions(query: ListQuery): Promise<ListResult<InteractionRow>>;
   /** Error events of a period grouped by message and top frame, most frequent first. */
   listErrorGroups(range: TimeRange, limit: number): Promise<ErrorGroupRow[]>;
+
+  /**
+   * What is stored of a user's activity (every side): the sessions that carried the id in
+   * any event and their pageviews; null when nothing carries that id on `site`.
+   */
+  getUserActivity(site: string, user: string): Promise<UserActivity | null>;
+  /**
+   * The session starts, pageviews, clicks, errors and custom events of the sessions that
+   * carried the user id (events before `identify` too), newest first, before `before`
+   * (epoch ms, exclusive), at most `limit`.
+   */
+  listUserTimeline(
+    site: string,
+    user: string,
+    bots: BotFilter,
+    limit: number,
+    before: number,
+  ): Promise<UserTimelineRow[]>;
+  /**
+   * Erases a user: every session that carried the id (in any event), all their events
+   * (those before `identify` too), their day rows, what they added to the per-day totals,
+   * and the per-user rollup rows; their days are marked stale for a rollup rebuild.
+   */
+  eraseUser(site: string, user: string): Promise<ErasedCounts>;
 }

@@ -131,6 +131,10 @@ describe('extra paths for ad-blocked names', () => {
       const original = await custom.app.inject({ url: '/s.js' });
       expect(script.statusCode).toBe(original.statusCode);
       expect(script.body).toBe(original.body);
+      // The Web Vitals chunk that the script imports from beside itself.
+      const chunk = await custom.app.inject({ url: '/js/s.vitals.js' });
+      expect(chunk.statusCode).toBe(200);
+      expect(chunk.body).toBe((await custom.app.inject({ url: '/s.vitals.js' })).body);
     } finally {
       await custom.close();
     }

@@ -57,3 +57,22 @@ describe('GET /s.js', () => {
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
   });
 });
+
+describe('GET /s.vitals.js', () => {
+  it('serves the Web Vitals chunk that /s.js imports, readable by a module script of any origin', async () => {
+    const path = createRequire(import.meta.url).resolve('@sightline/sdk/script-vitals');
+    const chunk = await readFile(path, 'utf8');
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/s.vitals.js',
+      headers: { origin: 'https://shop.example' },
+    });
+    expect(response.statusCode).toBe(200);
+    // Module scripts need a JavaScript MIME type and, cross-origin, CORS.
+    expect(response.headers['content-type']).toMatch(/^application\/javascript/);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers.etag).toMatch(/^"[^"]+"$/);
+    expect(response.body).toBe(chunk);
+    expect(chunk).toMatch(/export\s*\{/);
+  });
+});

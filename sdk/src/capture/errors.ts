@@ -68,26 +68,26 @@ function errorFields(
   return fields;
 }
 
-export function createErrorCapture(options: ErrorCaptureOptions = {}): Capture {
-  const { maxPerPage } = options;
+export function createErrorCapture({ maxPerPage }: ErrorCaptureOptions = {}): Capture {
+  // NaN fails both comparisons.
   const max =
-    typeof maxPerPage === 'number' && Number.isFinite(maxPerPage) && maxPerPage >= 0
+    typeof maxPerPage === 'number' && maxPerPage >= 0 && maxPerPage < Infinity
       ? Math.floor(maxPerPage)
       : MAX_PER_PAGE;
 
   return (ctx) => {
     // This page's distinct errors (bounded by `max`), each with its repeats not sent yet.
-    const seen = new Map<string, { fields: ErrorFields; repeats: number }>();
+    const seen = new Map<string, [fields: ErrorFields, repeats: number]>();
 
     const record = (fields: ErrorFields): void => {
       const key = JSON.stringify([fields.kind, fields.message, fields.source, fields.line, fields.col]);
       const entry = seen.get(key);
       if (entry) {
-        entry.repeats = Math.min(entry.repeats + 1, MAX_COUNT);
+        entry[1] = Math.min(entry[1] + 1, MAX_COUNT);
       } else if (seen.size >= max) {
         ctx.debug(`error not sent: over ${max} distinct errors on this page`, fields.message);
       } else {
-        seen.set(key, { fields, repeats: 0 });
+        seen.set(key, [fields, 0]);
         ctx.emit('error', { ...fields, count: 1 });
       }
     };
@@ -122,9 +122,8 @@ export function createErrorCapture(options: ErrorCaptureOptions = {}): Capture {
       ),
       ctx.onLeave((reason) => {
         for (const entry of seen.values()) {
-          if (entry.repeats === 0) continue;
-          ctx.emit('error', { ...entry.fields, count: entry.repeats });
-          entry.repeats = 0;
+          if (entry[1]) ctx.emit('error', { ...entry[0], count: entry[1] });
+          entry[1] = 0;
         }
         if (reason === 'navigate') seen.clear();
       }),

@@ -4,12 +4,12 @@
  * same task are coalesced and compared by route, so a router that calls replaceState and
  * then pushState for one navigation (Vue Router does) counts once.
  */
+import { MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@sightline/protocol';
+import { clamp } from '../lib/clamp.js';
 import { listen } from '../lib/listen.js';
 import { pageContext } from '../lib/pageContext.js';
 import { routeKey } from '../lib/routeKey.js';
 import type { Capture } from '../types.js';
-
-type HistoryMethod = 'pushState' | 'replaceState';
 
 export const capturePageviews: Capture = (ctx) => {
   let lastKey: string | null = null;
@@ -26,7 +26,12 @@ export const capturePageviews: Capture = (ctx) => {
     const referrer = lastKey === null ? document.referrer : lastHref;
     lastKey = key;
     lastHref = location.href;
-    ctx.emit('pageview', { title: document.title, referrer, ...pageContext() });
+    // Cut to the wire bounds: one value over them would get the whole batch refused.
+    ctx.emit('pageview', {
+      title: clamp(document.title, MAX_TITLE_LENGTH),
+      referrer: referrer ? clamp(referrer, MAX_URL_LENGTH) : undefined,
+      ...pageContext(),
+    });
   };
 
   const schedule = (): void => {
@@ -39,17 +44,16 @@ export const capturePageviews: Capture = (ctx) => {
     }, 0);
   };
 
-  const originals: Partial<Record<HistoryMethod, History[HistoryMethod]>> = {};
-  const patched: Partial<Record<HistoryMethod, History[HistoryMethod]>> = {};
-  for (const method of ['pushState', 'replaceState'] as const) {
-    const original = history[method];
-    originals[method] = original;
-    patched[method] = history[method] = function (this: History, ...args: Parameters<History[HistoryMethod]>) {
-      const result = original.apply(this, args);
-      schedule();
-      return result;
-    };
-  }
+  const methods = ['pushState', 'replaceState'] as const;
+  const originals = methods.map((method) => history[method]);
+  const patched = methods.map(
+    (method, i) =>
+      (history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+        const result = (originals[i] as History['pushState']).apply(this, args);
+        schedule();
+        return result;
+      }),
+  );
 
   const stops = [
     listen(window, 'popstate', schedule),
@@ -63,9 +67,9 @@ export const capturePageviews: Capture = (ctx) => {
   return () => {
     stopped = true;
     for (const stop of stops) stop();
-    for (const method of ['pushState', 'replaceState'] as const) {
+    methods.forEach((method, i) => {
       // Restore only if nobody wrapped our wrapper since.
-      if (history[method] === patched[method]) history[method] = originals[method] as History[HistoryMethod];
-    }
+      if (history[method] === patched[i]) history[method] = originals[i] as History['pushState'];
+    });
   };
 };

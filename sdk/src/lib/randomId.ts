@@ -1,12 +1,21 @@
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 /**
- * 21 random url-safe characters (126 bits). `crypto.randomUUID` exists only in secure
- * contexts; `getRandomValues` works on plain-http pages too.
+ * 21 random url-safe characters (126 bits): each random byte's low 6 bits pick one of
+ * `0-9a-zA-Z-_` (nanoid's browser mapping, with no 64-character alphabet to ship).
+ * `crypto.randomUUID` exists only in secure contexts; `getRandomValues` works on plain-http
+ * pages too.
  */
 export function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(21));
   let id = '';
-  for (let i = 0; i < bytes.length; i++) id += ALPHABET[(bytes[i] as number) & 63];
+  for (let byte of crypto.getRandomValues(new Uint8Array(21))) {
+    byte &= 63;
+    id +=
+      byte < 36
+        ? byte.toString(36)
+        : byte < 62
+          ? (byte - 26).toString(36).toUpperCase()
+          : byte > 62
+            ? '-'
+            : '_';
+  }
   return id;
 }

@@ -23,27 +23,25 @@ function escapeIdent(text: string): string {
  */
 export function selectorPath(el: Element, maxLength = MAX_SELECTOR_LENGTH): string {
   let path = '';
-  const root = el.ownerDocument;
+  const { body, documentElement } = el.ownerDocument;
   for (
     let node: Element | null = el, depth = 0;
     node && depth < MAX_DEPTH;
     node = node.parentElement, depth++
   ) {
-    if (depth && (node === root.body || node === root.documentElement)) break;
-    let part = node.localName;
-    if (node.id) part = `#${escapeIdent(node.id)}`;
+    if (depth && (node === body || node === documentElement)) break;
+    const { id, localName, parentElement } = node;
+    let part = localName;
+    if (id) part = `#${escapeIdent(id)}`;
     else {
-      for (const name of Array.from(node.classList).slice(0, MAX_CLASSES)) part += `.${escapeIdent(name)}`;
-      const tag = node.localName;
-      const same = node.parentElement
-        ? Array.from(node.parentElement.children).filter((s) => s.localName === tag)
-        : [];
+      for (const name of [...node.classList].slice(0, MAX_CLASSES)) part += `.${escapeIdent(name)}`;
+      const same = parentElement ? [...parentElement.children].filter((s) => s.localName === localName) : [];
       if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
     }
     const next = path ? `${part} > ${path}` : part;
     if (next.length > maxLength) return path || clamp(next, maxLength);
     path = next;
-    if (node.id) break;
+    if (id) break;
   }
   return path;
 }

@@ -13,12 +13,12 @@ export type SendOutcome =
 /** Browsers refuse keepalive bodies above 64 KiB in flight; stay under it. */
 export const KEEPALIVE_MAX_BYTES = 60_000;
 
+/** `Retry-After` in ms: delay-seconds or an HTTP date; null when absent or unreadable. */
 function retryAfterMs(header: string | null): number | null {
   if (!header) return null;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+  const ms = seconds === seconds ? seconds * 1000 : Date.parse(header) - Date.now();
+  return ms === ms ? Math.max(0, ms) : null;
 }
 
 export async function sendBatch(url: string, body: string): Promise<SendOutcome> {

@@ -32,7 +32,7 @@ export const COMMIT_STATEMENTS = 11;
 
 // The days of the new events and every stored day of their sessions (a verdict or an entry
 // page that changes touches all of them) are marked for a rollup rebuild.
-const MARK_DIRTY = `
+export const MARK_DIRTY = `
   INSERT INTO rollup_dirty (site, day)
   SELECT DISTINCT d.value->>0, d.value->>1 FROM json_each(?) AS d WHERE true
   ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`;
@@ -135,14 +135,14 @@ const UPSERT_SESSION_DAYS = `
     pageviews = pageviews + excluded.pageviews,
     is_bot = excluded.is_bot`;
 
-const UPSERT_VISITOR_DAYS = `
+export const UPSERT_VISITOR_DAYS = `
   INSERT INTO visitor_days (site, day, visitor, is_bot, sessions)
   SELECT d.value->>0, d.value->>1, d.value->>2, d.value->>3, d.value->>4
   FROM json_each(?) AS d WHERE true
   ON CONFLICT (site, day, visitor, is_bot) DO UPDATE SET sessions = sessions + excluded.sessions
   RETURNING site, day, visitor, is_bot AS isBot, sessions`;
 
-const UPSERT_ROLLUP = `
+export const UPSERT_ROLLUP = `
   INSERT INTO rollup_daily (site, day, is_bot, pageviews, sessions, visitors)
   SELECT r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5
   FROM json_each(?) AS r WHERE true

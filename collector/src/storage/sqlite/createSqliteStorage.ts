@@ -27,6 +27,8 @@ import { openDb, type Db } from './db.js';
 import { listErrorGroups } from './errorGroups.js';
 import { findSessions, listInteractions, listPageviews, listSessions } from './listQueries.js';
 import { migrations } from './migrations.js';
+import { eraseUser } from './eraseUser.js';
+import { getUserActivity, listUserTimeline } from './userQueries.js';
 
 async function migrate(db: Db): Promise<void> {
   await db.exec(
@@ -161,5 +163,13 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),
     listInteractions: (q) => listInteractions(reader, q, INTERACTION_FIELDS.search),
     listErrorGroups: (range, limit) => listErrorGroups(reader, range, limit),
+    getUserActivity: (site, user) => getUserActivity(reader, site, user),
+    listUserTimeline: (site, user, bots, limit, before) =>
+      listUserTimeline(reader, site, user, bots, limit, before),
+    async eraseUser(site, user) {
+      // Events accepted before the erase are stored first, so that they are erased too.
+      await group.drain();
+      return withWriteLock(() => eraseUser(writer, site, user));
+    },
   };
 }

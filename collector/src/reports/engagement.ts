@@ -1,0 +1,190 @@
+/**
+ * Engagement: every identified user active in the period (on the chosen bot side), ranked
+ * by an engagement score (reports/userScores.ts), with status counts, new users and totals.
+ *
+ * - score = 3·sessions + pageviews + 0.5·clicks + engaged minutes + 2·custom events, over
+ *   the period (a session counts on each day it has events).
+ * - week over week: the score of the last 7 days of the period against the 7 days before
+ *   (which may reach before the period); null when the earlier week scored 0.
+ * - sparkline: the daily scores of the last 7 days of the period, oldest first.
+ * - status, by days from the last active day to the period's end: active 0–6, at risk 7–13,
+ *   dormant 14+.
+ * - new: the user's first active day ever (as far as rollups go back) is inside the period.
+ * Filters do not apply (`ru_users` rows have no filter dimension): `filter_applies_to` is [].
+ * Three rollup reads, whatever the number of users or days.
+ */
+import { addDays, daysBetween } from '../lib/time.js';
+import { eachDay } from '../lib/period.js';
+import { engagementResponse } from './engagementResponse.js';
+import { change, resolveScope, rollupBase, scopeHeader } from './scope.js';
+import type { Report } from './types.js';
+import {
+  ENGAGEMENT_SUMS,
+  engagementPoints,
+  engagementScore,
+  round2,
+  userStatus,
+  type EngagementSums,
+  type UserStatus,
+} from './userScores.js';
+
+export const ENGAGEMENT_DEFAULT_DAYS = 30;
+/** Users listed in the ranking. */
+export const ENGAGEMENT_TOP = 100;
+const WEEK = 7;
+
+type UserRow = EngagementSums & { user_id: string; min_day: string; max_day: string };
+type UserDayRow = EngagementSums & { user_id: string; day: string };
+
+export interface EngagementUser {
+  user: string;
+  score: number;
+  sessions: number;
+  pageviews: number;
+  clicks: number;
+  engaged_s: number;
+  custom_events: number;
+  first_seen: string;
+  last_seen: string;
+  days_since_last_seen: number;
+  status: UserStatus;
+  new: boolean;
+  score_last_7d: number;
+  score_previous_7d: number;
+  wow_change: number | null;
+  sparkline: number[];
+}
+
+export interface EngagementResult extends ReturnType<typeof scopeHeader> {
+  filter_applies_to: string[];
+  totals: {
+    users: number;
+    new_users: number;
+    sessions: number;
+    pageviews: number;
+    clicks: number;
+    engaged_s: number;
+    custom_events: number;
+    score: number;
+  };
+  status: Record<UserStatus, number>;
+  users: EngagementUser[];
+}
+
+const zero = (): EngagementSums => ({ sessions: 0, pageviews: 0, clicks: 0, engaged_ms: 0, custom: 0 });
+
+function addInto(into: EngagementSums, row: EngagementSums): void {
+  for (const k of ENGAGEMENT_SUMS) into[k] += row[k];
+}
+
+const byScore = (a: { score: number; user_id: string }, b: { score: number; user_id: string }) =>
+  b.score - a.score || (a.user_id < b.user_id ? -1 : 1);
+
+export const engagementReport: Report<EngagementResult> = {
+  name: 'engagement',
+  response: engagementResponse,
+  async run(storage, params) {
+    const scope = resolveScope(params, ENGAGEMENT_DEFAULT_DAYS);
+    const base = { ...rollupBase(scope), table: 'ru_users' as const };
+    const rows = await storage.queryRollup<UserRow>({
+      ...base,
+      groupBy: ['user_id'],
+      sum: [...ENGAGEMENT_SUMS],
+      min: ['day'],
+      max: ['day'],
+    });
+    const scored = rows.map((r) => ({ ...r, score: engagementPoints(r) })).sort(byScore);
+    const top = scored.slice(0, ENGAGEMENT_TOP);
+    const lastWeek = eachDay(addDays(scope.toDay, 1 - WEEK), scope.toDay);
+    const [daily, returning] = await Promise.all([
+      storage.queryRollup<UserDayRow>({
+        ...base,
+        days: eachDay(addDays(scope.toDay, 1 - 2 * WEEK), scope.toDay),
+        where: { user_id: top.map((r) => r.user_id) },
+        groupBy: ['user_id', 'day'],
+        sum: [...ENGAGEMENT_SUMS],
+      }),
+      // Who was active before the period, and since when.
+      storage.queryRollup<{ user_id: string; min_day: string }>({
+        ...base,
+        days: { to: addDays(scope.fromDay, -1) },
+        where: { user_id: rows.map((r) => r.user_id) },
+        groupBy: ['user_id'],
+        min: ['day'],
+      }),
+    ]);
+    const firstSeen = new Map(returning.map((r) => [r.user_id, r.min_day]));
+    const byUserDay = new Map(daily.map((r) => [`${r.user_id}\u0000${r.day}`, r]));
+    const dayScore = (user: string, day: string) => {
+      const r = byUserDay.get(`${user}\u0000${day}`);
+      return r ? engagementPoints(r) : 0;
+    };
+
+    const status: Record<UserStatus, number> = { active: 0, at_risk: 0, dormant: 0 };
+    const totals = zero();
+    for (const r of scored) {
+      status[userStatus(daysBetween(r.max_day, scope.toDay))] += 1;
+      addInto(totals, r);
+    }
+    const users = top.map((r): EngagementUser => {
+      const sparkline = lastWeek.map((day) => dayScore(r.user_id, day));
+      const last = sparkline.reduce((n, s) => n + s, 0);
+      const previous = lastWeek.reduce((n, day) => n + dayScore(r.user_id, addDays(day, -WEEK)), 0);
+      const since = daysBetween(r.max_day, scope.toDay);
+      return {
+        user: r.user_id,
+        score: engagementScore(r),
+        sessions: r.sessions,
+        pageviews: r.pageviews,
+        clicks: r.clicks,
+        engaged_s: Math.round(r.engaged_ms / 1000),
+        custom_events: r.custom,
+        first_seen: firstSeen.get(r.user_id) ?? r.min_day,
+        last_seen: r.max_day,
+        days_since_last_seen: since,
+        status: userStatus(since),
+        new: !firstSeen.has(r.user_id),
+        score_last_7d: round2(last),
+        score_previous_7d: round2(previous),
+        wow_change: change(last, previous),
+        sparkline: sparkline.map(round2),
+      };
+    });
+    return {
+      ...scopeHeader(scope),
+      filter_applies_to: [],
+      totals: {
+        users: scored.length,
+        new_users: scored.filter((r) => !firstSeen.has(r.user_id)).length,
+        sessions: totals.sessions,
+        pageviews: totals.pageviews,
+        clicks: totals.clicks,
+        engaged_s: Math.round(totals.engaged_ms / 1000),
+        custom_events: totals.custom,
+        score: engagementScore(totals),
+      },
+      status,
+      users,
+    };
+  },
+  csv: {
+    columns: [
+      'user',
+      'score',
+      'sessions',
+      'pageviews',
+      'clicks',
+      'engaged_s',
+      'custom_events',
+      'first_seen',
+      'last_seen',
+      'status',
+      'new',
+      'score_last_7d',
+      'score_previous_7d',
+      'wow_change',
+      'sparkline',
+    ],
+    rows: (result) => result.users as unknown as Record<string, unknown>[],
+  },
+};

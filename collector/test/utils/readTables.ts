@@ -1,0 +1,45 @@
+import { openDb } from '../../src/storage/sqlite/db.js';
+
+/** Every table a user's data reaches, with the columns to compare (events without `rid`). */
+const TABLES: Record<string, string> = {
+  events: 'site, event_id, type, ts, session, visitor, user_id, path, name, data',
+  sessions: '*',
+  session_days: '*',
+  visitor_days: '*',
+  rollup_daily: '*',
+  rollup_dirty: '*',
+  ru_sessions: '*',
+  ru_hours: '*',
+  ru_durations: '*',
+  ru_lengths: '*',
+  ru_pages: '*',
+  ru_transitions: '*',
+  ru_events: '*',
+  ru_vitals: '*',
+  ru_users: '*',
+  ru_problem_sessions: '*',
+};
+
+/**
+ * The rows of those tables in a SQLite file, sorted, for comparing two stores. Counters that
+ * fell to 0 (a per-day total, a visitor's sessions on a side) read as no row.
+ */
+export async function readTables(path: string): Promise<Record<string, unknown[]>> {
+  const db = await openDb(path);
+  try {
+    const out: Record<string, unknown[]> = {};
+    for (const [table, columns] of Object.entries(TABLES)) {
+      const rows = await db.all<Record<string, unknown>>(`SELECT ${columns} FROM ${table}`);
+      const kept =
+        table === 'rollup_daily'
+          ? rows.filter((r) => r.pageviews || r.sessions || r.visitors)
+          : table === 'visitor_days'
+            ? rows.filter((r) => Number(r.sessions) > 0)
+            : rows;
+      out[table] = kept.map((r) => JSON.stringify(r)).sort();
+    }
+    return out;
+  } finally {
+    await db.close();
+  }
+}
