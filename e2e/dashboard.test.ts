@@ -165,6 +165,8 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
   const cases = [
     { tab: 'pages', table: 'pages', rows: (r: any) => r.pages, first: (r: any) => [r.pages[0].path, r.pages[0].views] },
     { tab: 'paths', table: 'paths-entries', rows: (r: any) => r.entry_pages, first: (r: any) => [r.entry_pages[0].path, r.entry_pages[0].entries] },
+    { tab: 'engagement', table: 'engagement', rows: (r: any) => r.users, first: (r: any) => [r.users[0].user, r.users[0].score] },
+    { tab: 'problems', table: 'problems-pages', rows: (r: any) => r.pages, first: (r: any) => [r.pages[0].path, r.pages[0].views] },
     { tab: 'events', table: 'events', rows: (r: any) => r.events, first: (r: any) => [r.events[0].type, r.events[0].name] },
     { tab: 'vitals', table: 'vitals', rows: (r: any) => r.overall, first: (r: any) => [r.overall[0].metric, r.overall[0].samples] },
     { tab: 'bots', table: 'bots-reasons', rows: (r: any) => r.reasons, first: (r: any) => [r.reasons[0]?.reason ?? null, r.reasons[0]?.sessions ?? null] },
@@ -186,6 +188,22 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
   const bots = await stack.api(`/v1/reports/bots?${period.replace('include', 'only')}`);
   expect(await kpiValue(page, 'bot-sessions')).toBe(bots.totals.bot.sessions);
   expect(await kpiValue(page, 'human-sessions')).toBe(bots.totals.human.sessions);
+
+  // A user clicked in Engagement opens in the User tab, equal to their profile.
+  await page.click('#tab-engagement');
+  await waitForView(page);
+  await page.click('[data-table="engagement"] button.link:text-is("alice")');
+  await waitForView(page);
+  await page.click('#tab-user');
+  await waitForView(page);
+  const alice = await stack.api('/v1/users/alice?site=demo&bots=include');
+  expect(alice.sessions).toBe(2);
+  expect(await kpiValue(page, 'user-sessions')).toBe(alice.sessions);
+  expect(await kpiValue(page, 'user-pageviews')).toBe(alice.pageviews);
+  expect(await page.locator('[data-table="user-timeline"] tbody tr').count()).toBe(alice.timeline.length);
+  await saveScreenshot(page, 'dashboard-user');
+  await page.click('.chip button');
+  await waitForView(page);
 
   // A funnel typed on the Paths tab is kept in the URL and equals the report's.
   await page.click('#tab-paths');
@@ -213,7 +231,9 @@ test('every report tab equals its report; a breakdown value becomes a filter', a
   expect(await page.locator('.chip:not(.off)').count()).toBe(1);
 });
 
-test('Realtime equals the realtime report, and shows a new pageview within 2 s without a reload', async () => {
+test('Realtime equals the realtime report, and shows a new pageview within 2 s over SSE, without a reload', async () => {
+  const streams: string[] = [];
+  context.on('request', (r) => r.url().includes('/v1/reports/realtime/stream') && streams.push(r.url()));
   const page = await signInToDashboard(context, stack.collectorUrl, 'bots=include&tab=realtime');
   const api = await stack.api('/v1/reports/realtime?site=demo&bots=include');
   const livePageviews = api.per_minute.reduce((n: number, m: { pageviews: number }) => n + m.pageviews, 0);
@@ -222,6 +242,7 @@ test('Realtime equals the realtime report, and shows a new pageview within 2 s w
   expect(await page.locator('[data-table="realtime-sessions"] tbody tr').count()).toBe(api.sessions.length);
   await saveScreenshot(page, 'dashboard-realtime');
 
+  expect(streams).toHaveLength(1);
   await page.evaluate(() => ((window as any).__noReload = true));
   await postEvents(stack.collectorUrl, [
     { id: 'live-1', type: 'pageview', ts: Date.now(), session: 'live-session', url: 'https://shop.example/live' },
@@ -241,7 +262,7 @@ test('fits a phone, reads in dark mode', async () => {
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, colorScheme: 'dark', isMobile: true });
   try {
     const page = await signInToDashboard(phone, stack.collectorUrl, 'bots=include');
-    for (const tab of ['overview', 'pages', 'paths', 'events', 'vitals', 'errors', 'bots', 'realtime', 'sessions']) {
+    for (const tab of ['overview', 'pages', 'paths', 'engagement', 'problems', 'events', 'vitals', 'errors', 'bots', 'realtime', 'user', 'sessions']) {
       await page.goto(`${stack.collectorUrl}/dashboard?bots=include&tab=${tab}`);
       await waitForView(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

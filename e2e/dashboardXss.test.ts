@@ -108,6 +108,8 @@ test('no payload in any field runs on any tab, and the payloads are shown as tex
     ['overview', async () => {}],
     ['pages', tab('pages')],
     ['paths', tab('paths')],
+    ['engagement', tab('engagement', X.img)],
+    ['problems', tab('problems')],
     ['events', tab('events', X.img)],
     ['vitals', tab('vitals')],
     ['bots', tab('bots')],
@@ -135,6 +137,7 @@ test('no payload in any field runs on any tab, and the payloads are shown as tex
       await waitForView(page);
       expect(await page.textContent('#chips')).toContain(X.img);
     }],
+    ['the hostile user in the User tab', tab('user', X.img)],
     ['hostile values in the URL itself', async () => {
       const q = new URLSearchParams({ bots: 'include', tab: 'sessions', q: X.script, referrer: X.img, page: X.svg, country: X.js, site: X.img });
       await page.goto(`${origin}/dashboard?${q}`);

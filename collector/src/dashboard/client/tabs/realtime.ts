@@ -1,19 +1,18 @@
 /**
  * Realtime: visitors in the last 5 minutes, live sessions and their page, pageviews per
- * minute. The collector has no push stream yet, so the tab asks the realtime report again
- * every second (a cheap read of recent raw rows) and redraws in place, until the view changes.
+ * minute. Drawn from the realtime report, then kept live by its Server-Sent Events stream
+ * (`/v1/reports/realtime/stream`, a new answer each second it changes), until the view changes.
  */
-import { csvUrl, getJson } from '../api.js';
+import { apiUrl, csvUrl, getJson } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
 import { renderKpis } from '../kpis.js';
 import { renderTable } from '../table.js';
 import type { Tab, TabContext } from './types.js';
 
-export const REFRESH_MS = 1000;
-
 interface Realtime {
-  now: string;
+  /** Absent from stream messages (they are sent only when something else changed). */
+  now?: string;
   visitors: number;
   live_sessions: { human: number; bot: number; bot_ratio: number | null };
   sessions: { session: string; path: string | null; last_seen: string; is_bot: boolean; device: string | null; country: string | null }[];
@@ -25,7 +24,7 @@ function draw(ctx: TabContext, box: HTMLElement, r: Realtime): void {
   const params = { site: ctx.state.site, bots: ctx.state.bots };
   replace(
     box,
-    h('p', { class: 'count', 'data-now': r.now }, `Updated ${formatTime(r.now)} UTC`),
+    h('p', { class: 'count' }, `Updated ${formatTime(r.now ?? new Date().toISOString())} UTC`),
     renderKpis([
       { key: 'live-visitors', label: 'Visitors (5 min)', value: r.visitors },
       { key: 'live-human', label: 'Live human sessions', value: r.live_sessions.human },
@@ -72,15 +71,15 @@ export const realtimeTab: Tab = {
     const box = h('div', { class: 'live', 'aria-live': 'off' });
     draw(ctx, box, await getJson<Realtime>('/v1/reports/realtime', params, ctx.signal));
     ctx.view.append(box);
-    const tick = async (): Promise<void> => {
+    if (ctx.signal.aborted) return;
+    const stream = new EventSource(apiUrl('/v1/reports/realtime/stream', params));
+    stream.addEventListener('realtime', (event) => {
       try {
-        draw(ctx, box, await getJson<Realtime>('/v1/reports/realtime', params, ctx.signal));
+        draw(ctx, box, JSON.parse((event as MessageEvent<string>).data) as Realtime);
       } catch {
-        // aborted, or a failed poll: the next one tries again
+        // a message cut short: the next one redraws
       }
-      if (!ctx.signal.aborted) timer = setTimeout(tick, REFRESH_MS);
-    };
-    let timer = setTimeout(tick, REFRESH_MS);
-    ctx.signal.addEventListener('abort', () => clearTimeout(timer));
+    });
+    ctx.signal.addEventListener('abort', () => stream.close());
   },
 };
