@@ -3,9 +3,10 @@
  * documented generator (bench/generateTraffic.mjs), rebuilds the rollups, starts a collector
  * on each and times every report over HTTP, without a filter and with one filter (page,
  * referrer, device, country in turn). Targets (issue 5, at 10M events): p95 ≤ 50 ms without
- * a filter, ≤ 300 ms with one.
+ * a filter, ≤ 300 ms with one. BENCH_REPORT_DIR keeps the seeded stores there and reuses
+ * them on the next run (seeding 10M events takes a while).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStorage, loadConfig, readRequestFacts, startServer } from '@sightline/collector';
@@ -58,14 +59,20 @@ async function time(url, path, runs) {
 
 export async function benchReports(sizes = (process.env.BENCH_REPORT_SIZES || '1000000,10000000').split(',').map(Number)) {
   for (const total of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'sightline-reports-'));
-    const file = join(dir, 'bench.db');
+    const keep = process.env.BENCH_REPORT_DIR;
+    if (keep) mkdirSync(keep, { recursive: true });
+    const dir = keep ?? mkdtempSync(join(tmpdir(), 'sightline-reports-'));
+    const file = join(dir, `reports-${total}.db`);
     try {
-      const seeded = await seed(file, total);
-      console.log(
-        `\n${fmt(total)} events: inserted in ${seeded.insertS.toFixed(0)} s (${Math.round(total / seeded.insertS)} events/s, storage API), ` +
-          `rollups of ${seeded.days} site-days rebuilt in ${seeded.rollupS.toFixed(0)} s, database ${(statSync(file).size / 1048576).toFixed(0)} MiB`,
-      );
+      if (keep && existsSync(file)) {
+        console.log(`\n${fmt(total)} events: reusing ${file} (${(statSync(file).size / 1048576).toFixed(0)} MiB)`);
+      } else {
+        const seeded = await seed(file, total);
+        console.log(
+          `\n${fmt(total)} events: inserted in ${seeded.insertS.toFixed(0)} s (${Math.round(total / seeded.insertS)} events/s, storage API), ` +
+            `rollups of ${seeded.days} site-days rebuilt in ${seeded.rollupS.toFixed(0)} s, database ${(statSync(file).size / 1048576).toFixed(0)} MiB`,
+        );
+      }
       const server = await startServer(
         loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${file}`, ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' }),
       );
@@ -93,7 +100,7 @@ export async function benchReports(sizes = (process.env.BENCH_REPORT_SIZES || '1
         await server.close();
       }
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     }
   }
 }

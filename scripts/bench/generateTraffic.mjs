@@ -67,7 +67,9 @@ export function* generateTraffic({ total, seed = 42, now = Date.now(), crawlerRe
     // Diurnal: more sessions in the (UTC) afternoon.
     const day = Math.floor(rand() * 30);
     const hour = Math.floor(24 * (0.5 + 0.5 * Math.sin(Math.PI * (rand() - 0.5))) ** 0.8) % 24;
-    let ts = Math.min(now - 60_000, start + day * DAY_MS + hour * 3_600_000 + Math.floor(rand() * 3_600_000));
+    let ts = start + day * DAY_MS + hour * 3_600_000 + Math.floor(rand() * 3_600_000);
+    // Today's sessions that would start later than now start earlier the same day instead.
+    if (ts > now - 3_600_000) ts = Math.max(start + day * DAY_MS, now - 3_600_000 - Math.floor(rand() * 6 * 3_600_000));
     const visitor = `v${Math.floor(rand() * 1e9)}`;
     const user = !isBot && rand() < 0.2 ? `user-${Math.floor(rand() * 5000)}` : null;
     const d = rand();

@@ -1,6 +1,6 @@
 /**
  * Vitals: p75 of LCP, INP, CLS, FCP and TTFB overall and (without a filter) for the
- * `TOP_PAGES` pages with the most samples; `page=P` gives the vitals measured on P, with the share of good / needs-improvement / poor samples by the official
+ * `TOP_PAGES` most viewed pages that have samples; `page=P` gives the vitals measured on P, with the share of good / needs-improvement / poor samples by the official
  * thresholds (rollups/buckets.ts). The p75 is read from 2 %-wide buckets: it is the smallest
  * value of the bucket that holds the 75th percentile sample, within 2 % of the exact one.
  * Three rollup reads.
@@ -106,15 +106,16 @@ export const vitalsReport: Report<VitalsResult> = {
         groupBy: ['metric', 'bucket', 'rating'],
         sum: ['count'],
       }),
+      // The pages listed are the most viewed ones (ru_pages is far smaller than ru_vitals).
       scope.filter
         ? []
-        : storage.queryRollup<{ path: string; count: number }>({
-            ...unfiltered,
-            whereNot: { path: '' },
+        : storage.queryRollup<{ path: string; views: number }>({
+            ...rollupBase(scope),
+            table: 'ru_pages',
             groupBy: ['path'],
-            sum: ['count'],
+            sum: ['views'],
             orderBy: [
-              { column: 'count', desc: true },
+              { column: 'views', desc: true },
               { column: 'path', desc: false },
             ],
             limit: TOP_PAGES,
@@ -133,10 +134,13 @@ export const vitalsReport: Report<VitalsResult> = {
     return {
       ...scopeHeader(scope),
       overall: VITAL_METRICS.map((m) => summarise(m, overall)),
-      pages: top.map((t) => {
-        const rows = perPage.filter((r) => r.path === t.path);
-        return { path: t.path, samples: t.count, metrics: VITAL_METRICS.map((m) => summarise(m, rows)) };
-      }),
+      pages: top
+        .map((t) => {
+          const rows = perPage.filter((r) => r.path === t.path);
+          const samples = rows.reduce((n, r) => n + r.count, 0);
+          return { path: t.path, samples, metrics: VITAL_METRICS.map((m) => summarise(m, rows)) };
+        })
+        .filter((p) => p.samples > 0),
     };
   },
   csv: {

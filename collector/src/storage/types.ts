@@ -83,22 +83,6 @@ export interface SiteRow {
   createdAt: number;
 }
 
-export interface DayRange {
-  site: string;
-  /** Inclusive UTC day, `YYYY-MM-DD`. */
-  fromDay: string;
-  /** Inclusive UTC day, `YYYY-MM-DD`. */
-  toDay: string;
-  bots: BotFilter;
-}
-
-export interface DailyTotalsRow {
-  day: string;
-  pageviews: number;
-  visitors: number;
-  sessions: number;
-}
-
 export interface Ordering {
   field: string;
   desc: boolean;
@@ -443,7 +427,6 @@ export interface Storage {
   /** Live numbers from raw events and sessions (no rollup): four statements. */
   getRealtime(query: RealtimeQuery): Promise<RealtimeRows>;
 
-  getDailyTotals(range: DayRange): Promise<DailyTotalsRow[]>;
   listSessions(query: ListQuery): Promise<ListResult<SessionRow>>;
   /**
    * The session with this client id on `site`; with `site` null, on whichever site has it

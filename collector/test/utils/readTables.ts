@@ -5,8 +5,6 @@ const TABLES: Record<string, string> = {
   events: 'site, event_id, type, ts, session, visitor, user_id, path, name, data',
   sessions: '*',
   session_days: '*',
-  visitor_days: '*',
-  rollup_daily: '*',
   rollup_dirty: '*',
   ru_sessions: '*',
   ru_hours: '*',
@@ -20,23 +18,14 @@ const TABLES: Record<string, string> = {
   ru_problem_sessions: '*',
 };
 
-/**
- * The rows of those tables in a SQLite file, sorted, for comparing two stores. Counters that
- * fell to 0 (a per-day total, a visitor's sessions on a side) read as no row.
- */
+/** The rows of those tables in a SQLite file, sorted, for comparing two stores. */
 export async function readTables(path: string): Promise<Record<string, unknown[]>> {
   const db = await openDb(path);
   try {
     const out: Record<string, unknown[]> = {};
     for (const [table, columns] of Object.entries(TABLES)) {
       const rows = await db.all<Record<string, unknown>>(`SELECT ${columns} FROM ${table}`);
-      const kept =
-        table === 'rollup_daily'
-          ? rows.filter((r) => r.pageviews || r.sessions || r.visitors)
-          : table === 'visitor_days'
-            ? rows.filter((r) => Number(r.sessions) > 0)
-            : rows;
-      out[table] = kept.map((r) => JSON.stringify(r)).sort();
+      out[table] = rows.map((r) => JSON.stringify(r)).sort();
     }
     return out;
   } finally {

@@ -1,20 +1,12 @@
 /**
  * One group-commit transaction: insert every request's events (duplicates ignored), then
- * fold the newly stored ones into sessions (evidence and bot verdict included), the per-day
- * helper tables and the daily rollup — a fixed number of set-based statements per group,
- * whatever its size (see `COMMIT_STATEMENTS`).
+ * fold the newly stored ones into sessions (evidence and bot verdict included) and their
+ * days, and mark those days' report rollups stale — a fixed number of set-based statements
+ * per group, whatever its size (see `COMMIT_STATEMENTS`).
  */
 import type { SessionEvidence } from '../../scoring/index.js';
 import type { DropCounts, EventRow, IngestRequest, InsertResult } from '../types.js';
 import { utcDay } from '../../lib/time.js';
-import {
-  countVisitorTransitions,
-  planDayContributions,
-  rollupRows,
-  visitorDeltaRows,
-  type SessionDayRow,
-  type Side,
-} from '../planDayContributions.js';
 import { foldSession, type SessionDelta } from '../foldSessionDeltas.js';
 import {
   scoreTouchedSessions,
@@ -26,9 +18,11 @@ import type { Db } from './db.js';
 
 /**
  * Most statements one group runs: BEGIN, insert events, read sessions, read session days,
- * upsert sessions, session days, visitor days, rollup, stale report days, SDK drops, COMMIT.
+ * upsert sessions, session days, stale report days, SDK drops, COMMIT.
  */
-export const COMMIT_STATEMENTS = 11;
+export const COMMIT_STATEMENTS = 9;
+
+type Side = 0 | 1;
 
 // The days of the new events and every stored day of their sessions (a verdict or an entry
 // page that changes touches all of them) are marked for a rollup rebuild.
@@ -111,7 +105,7 @@ const READ_SESSIONS = `
   WHERE s.site = k.value->>0 AND s.session_id = k.value->>1`;
 
 const READ_SESSION_DAYS = `
-  SELECT d.site, d.session_id AS session, d.day, d.visitor, d.pageviews, d.is_bot AS isBot
+  SELECT DISTINCT d.site, d.day
   FROM json_each(?) AS k CROSS JOIN session_days AS d
   WHERE d.site = k.value->>0 AND d.session_id = k.value->>1`;
 
@@ -135,22 +129,6 @@ const UPSERT_SESSION_DAYS = `
     pageviews = pageviews + excluded.pageviews,
     is_bot = excluded.is_bot`;
 
-export const UPSERT_VISITOR_DAYS = `
-  INSERT INTO visitor_days (site, day, visitor, is_bot, sessions)
-  SELECT d.value->>0, d.value->>1, d.value->>2, d.value->>3, d.value->>4
-  FROM json_each(?) AS d WHERE true
-  ON CONFLICT (site, day, visitor, is_bot) DO UPDATE SET sessions = sessions + excluded.sessions
-  RETURNING site, day, visitor, is_bot AS isBot, sessions`;
-
-export const UPSERT_ROLLUP = `
-  INSERT INTO rollup_daily (site, day, is_bot, pageviews, sessions, visitors)
-  SELECT r.value->>0, r.value->>1, r.value->>2, r.value->>3, r.value->>4, r.value->>5
-  FROM json_each(?) AS r WHERE true
-  ON CONFLICT (site, day, is_bot) DO UPDATE SET
-    pageviews = pageviews + excluded.pageviews,
-    sessions = sessions + excluded.sessions,
-    visitors = visitors + excluded.visitors`;
-
 const key = (...parts: string[]): string => parts.join('\u0000');
 
 interface StoredSessionRow {
@@ -167,16 +145,32 @@ function withVerdict(delta: SessionDelta, scored: ScoredSession | undefined): Se
 }
 
 /**
- * Sessions first (read their evidence and day rows, score, upsert), then the day tables:
- * session days, visitor days (whose returned counts say which visitors were counted or
- * uncounted), and the rollup last.
+ * `[site, session, day, visitor, pageviews, side]` per session-day and visitor of the new
+ * events: which days a session was seen on (so that a change to it marks them all stale).
  */
+function sessionDayRows(stored: readonly EventRow[], sides: ReadonlyMap<string, Side>) {
+  const rows = new Map<string, [string, string, string, string, number, Side]>();
+  for (const e of stored) {
+    const day = utcDay(e.ts);
+    const k = key(e.site, e.session, day, e.visitor);
+    let row = rows.get(k);
+    if (!row)
+      rows.set(
+        k,
+        (row = [e.site, e.session, day, e.visitor, 0, sides.get(sessionKey(e.site, e.session)) ?? 0]),
+      );
+    if (e.type === 'pageview') row[4] += 1;
+  }
+  return [...rows.values()];
+}
+
+/** Sessions first (read their evidence and days, score, upsert), then their days. */
 async function foldIntoAggregates(db: Db, stored: EventRow[], requests: StoredRequest[]): Promise<void> {
   const sessions = new Map<string, SessionDelta>();
   for (const row of stored) foldSession(sessions, row);
   const keys = JSON.stringify([...sessions.values()].map((s) => [s.site, s.session]));
   const before = await db.all<StoredSessionRow>(READ_SESSIONS, [keys]);
-  const days = await db.all<SessionDayRow>(READ_SESSION_DAYS, [keys]);
+  const days = await db.all<{ site: string; day: string }>(READ_SESSION_DAYS, [keys]);
 
   const previous = new Map(
     before.map((s) => [
@@ -191,18 +185,7 @@ async function foldIntoAggregates(db: Db, stored: EventRow[], requests: StoredRe
   const deltas = [...sessions].map(([k, delta]) => withVerdict(delta, scored.get(k)));
   await db.run(UPSERT_SESSIONS, [JSON.stringify(deltas)]);
 
-  const plan = planDayContributions(stored, days, sides);
-  await db.run(UPSERT_SESSION_DAYS, [JSON.stringify(plan.sessionDays)]);
-  const visitorRows = visitorDeltaRows(plan);
-  if (visitorRows.length > 0) {
-    const after = await db.all<{ site: string; day: string; visitor: string; isBot: Side; sessions: number }>(
-      UPSERT_VISITOR_DAYS,
-      [JSON.stringify(visitorRows)],
-    );
-    countVisitorTransitions(plan, after);
-  }
-  const rollup = rollupRows(plan);
-  if (rollup.length > 0) await db.run(UPSERT_ROLLUP, [JSON.stringify(rollup)]);
+  await db.run(UPSERT_SESSION_DAYS, [JSON.stringify(sessionDayRows(stored, sides))]);
 
   const dirty = new Set<string>();
   for (const row of stored) dirty.add(key(row.site, utcDay(row.ts)));

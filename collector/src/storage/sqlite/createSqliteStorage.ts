@@ -8,9 +8,6 @@ import {
   INTERACTION_FIELDS,
   PAGEVIEW_FIELDS,
   SESSION_FIELDS,
-  type BotFilter,
-  type DailyTotalsRow,
-  type DayRange,
   type InsertResult,
   type SiteRow,
   type Storage,
@@ -57,18 +54,6 @@ async function migrate(db: Db): Promise<void> {
 function toSite(raw: { id: string; origins: string | null; createdAt: number }): SiteRow {
   return { ...raw, origins: raw.origins === null ? null : (JSON.parse(raw.origins) as string[]) };
 }
-
-/**
- * Rollup rows are per bot side: `exclude` reads the human side, `only` the bot side,
- * `include` sums both (a visitor seen on both sides of a day counts on each).
- */
-const DAILY_TOTALS = `
-  SELECT day, sum(pageviews) AS pageviews, sum(visitors) AS visitors, sum(sessions) AS sessions
-  FROM rollup_daily
-  WHERE site = ? AND day BETWEEN ? AND ? AND is_bot IN (SELECT value FROM json_each(?))
-  GROUP BY day ORDER BY day`;
-
-const SIDES: Record<BotFilter, string> = { exclude: '[0]', only: '[1]', include: '[0,1]' };
 
 export async function createSqliteStorage(path: string): Promise<Storage> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -156,8 +141,6 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     queryRollup: (query) => queryRollup(reader, query),
     countFunnel: (query) => countFunnel(reader, query),
     getRealtime: (query) => getRealtime(reader, query),
-    getDailyTotals: (range: DayRange) =>
-      reader.all<DailyTotalsRow>(DAILY_TOTALS, [range.site, range.fromDay, range.toDay, SIDES[range.bots]]),
     listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),
     findSessions: (site, session) => findSessions(reader, site, session),
     listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),

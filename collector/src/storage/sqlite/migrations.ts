@@ -290,4 +290,14 @@ export const migrations: Migration[] = [
       CREATE INDEX sessions_site_last_ts ON sessions (site, last_ts);
     `,
   },
+  {
+    version: 7,
+    name: 'drop the ingest-time daily totals',
+    // The first overview read these; every report now reads the ru_* rollups rebuilt from
+    // raw events, and days past retention keep those.
+    sql: `
+      DROP TABLE visitor_days;
+      DROP TABLE rollup_daily;
+    `,
+  },
 ];
