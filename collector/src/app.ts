@@ -7,12 +7,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { CollectorConfig } from './config.js';
 import './fastifyTypes.js';
+import { createSessionStore } from './dashboard/sessionStore.js';
 import { createRequireAdmin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/errorHandler.js';
 import { installValidation } from './plugins/validation.js';
 import { createAcceptBatch } from './ingest/createAcceptBatch.js';
 import { createVisitorHasher } from './privacy/createVisitorHasher.js';
 import { collectRoutes } from './routes/collect.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { pixelRoutes } from './routes/pixel.js';
 import { realtimeStreamRoutes } from './routes/realtimeStream.js';
@@ -82,7 +84,8 @@ export async function buildApp(
   });
 
   await app.register(rateLimit, { global: false });
-  const requireAdmin = createRequireAdmin(config.adminToken);
+  const dashboardSessions = createSessionStore();
+  const requireAdmin = createRequireAdmin(config.adminToken, dashboardSessions);
   await app.register(healthRoutes(storage, config.logLevel));
   await app.register(scriptRoutes(config.scriptPath));
   const acceptBatch = createAcceptBatch(storage, createVisitorHasher(storage), {
@@ -95,5 +98,6 @@ export async function buildApp(
   await app.register(reportRoutes(storage, requireAdmin));
   await app.register(recordRoutes(storage, requireAdmin));
   await app.register(userRoutes(storage, requireAdmin, config.retentionDays));
+  await app.register(dashboardRoutes(storage, config.adminToken, dashboardSessions, requireAdmin));
   return app;
 }

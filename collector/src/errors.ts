@@ -14,9 +14,19 @@ export const UnauthorizedError = createError(
   'a valid "Authorization: Bearer <token>" header is required',
   401,
 );
+export const CrossOriginError = createError(
+  'cross_origin',
+  'a signed-in request that changes something must come from the dashboard itself',
+  403,
+);
 export const NotFoundError = createError('not_found', '%s', 404);
 export const ScriptNotBuiltError = createError(
   'sdk_not_built',
   'the SDK bundle has not been built; run `npx pnpm@10 build`',
+  503,
+);
+export const DashboardNotBuiltError = createError(
+  'dashboard_not_built',
+  'the dashboard has not been built; run `npx pnpm@10 build`',
   503,
 );

@@ -1,0 +1,77 @@
+/** Pages: top pages (a path sets the page filter), sections by day, pages nobody reads any more. */
+import { formatInt } from '../format.js';
+import { reportTab, table } from './reportTab.js';
+
+interface PageRow {
+  path: string;
+  views: number;
+  visitors: number;
+  entries: number;
+  exit_rate: number | null;
+  avg_engaged_s: number | null;
+  avg_scroll_pct: number | null;
+  avg_load_ms: number | null;
+}
+interface Section {
+  section: string;
+  views: number;
+  days: { date: string; views: number }[];
+}
+interface Unused {
+  path: string;
+  views: number;
+  lookback_views: number;
+  last_seen: string;
+}
+interface Pages {
+  pages: PageRow[];
+  sections: Section[];
+  unused: Unused[];
+}
+
+const orDash = (n: number | null, unit = ''): string => (n === null ? '—' : `${formatInt(n)}${unit}`);
+
+export const pagesTab = reportTab<Pages>({
+  id: 'pages',
+  label: 'Pages',
+  report: 'pages',
+  tables: [
+    table<Pages, PageRow>({
+      name: 'pages',
+      caption: 'Top pages',
+      rows: (r) => r.pages,
+      columns: [
+        { label: 'Page', value: (p) => p.path, filter: 'page' },
+        { label: 'Views', value: (p) => p.views, numeric: true },
+        { label: 'Visitors', value: (p) => p.visitors, numeric: true },
+        { label: 'Entries', value: (p) => p.entries, numeric: true },
+        { label: 'Exit rate', value: (p) => (p.exit_rate === null ? '—' : `${Math.round(p.exit_rate * 100)}%`), numeric: true },
+        { label: 'Engaged', value: (p) => orDash(p.avg_engaged_s, ' s'), numeric: true },
+        { label: 'Scroll', value: (p) => orDash(p.avg_scroll_pct, '%'), numeric: true },
+        { label: 'Load', value: (p) => orDash(p.avg_load_ms, ' ms'), numeric: true },
+      ],
+    }),
+    table<Pages, Section>({
+      name: 'pages-sections',
+      caption: 'Sections',
+      rows: (r) => r.sections,
+      columns: [
+        { label: 'Section', value: (s) => s.section },
+        { label: 'Views', value: (s) => s.views, numeric: true },
+        { label: 'Busiest day', value: (s) => [...s.days].sort((a, b) => b.views - a.views)[0]?.date ?? '' },
+      ],
+    }),
+    table<Pages, Unused>({
+      name: 'pages-unused',
+      caption: 'Pages read before, not now',
+      rows: (r) => r.unused,
+      empty: 'Every page read before was read in this period too.',
+      columns: [
+        { label: 'Page', value: (u) => u.path },
+        { label: 'Views now', value: (u) => u.views, numeric: true },
+        { label: 'Views before', value: (u) => u.lookback_views, numeric: true },
+        { label: 'Last seen', value: (u) => u.last_seen },
+      ],
+    }),
+  ],
+});

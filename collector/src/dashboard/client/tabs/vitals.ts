@@ -1,0 +1,58 @@
+/** Vitals: p75 of each Core Web Vital against its thresholds, overall and per page. */
+import { reportTab, table } from './reportTab.js';
+
+interface Summary {
+  metric: string;
+  p75: number | null;
+  rating: string | null;
+  samples: number;
+  good: number | null;
+  needs_improvement: number | null;
+  poor: number | null;
+  thresholds: readonly [number, number];
+}
+interface Vitals {
+  overall: Summary[];
+  pages: { path: string; samples: number; metrics: Summary[] }[];
+}
+
+const METRICS = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'];
+const share = (n: number | null): string => (n === null ? '—' : `${Math.round(n * 100)}%`);
+const value = (s: Summary | undefined): string =>
+  !s || s.p75 === null ? '—' : `${s.metric === 'CLS' ? s.p75.toFixed(2) : Math.round(s.p75)}${s.rating ? ` (${s.rating})` : ''}`;
+
+export const vitalsTab = reportTab<Vitals>({
+  id: 'vitals',
+  label: 'Vitals',
+  report: 'vitals',
+  tables: [
+    table<Vitals, Summary>({
+      name: 'vitals',
+      caption: 'Core Web Vitals (p75)',
+      rows: (r) => r.overall,
+      columns: [
+        { label: 'Metric', value: (s) => s.metric },
+        { label: 'p75', value: (s) => value(s), numeric: true },
+        { label: 'Good / poor at', value: (s) => `${s.thresholds[0]} / ${s.thresholds[1]}`, numeric: true },
+        { label: 'Samples', value: (s) => s.samples, numeric: true },
+        { label: 'Good', value: (s) => share(s.good), numeric: true },
+        { label: 'Needs improvement', value: (s) => share(s.needs_improvement), numeric: true },
+        { label: 'Poor', value: (s) => share(s.poor), numeric: true },
+      ],
+    }),
+    table<Vitals, Vitals['pages'][number]>({
+      name: 'vitals-pages',
+      caption: 'Per page (p75)',
+      rows: (r) => r.pages,
+      columns: [
+        { label: 'Page', value: (p) => p.path, filter: 'page' },
+        { label: 'Samples', value: (p) => p.samples, numeric: true },
+        ...METRICS.map((m) => ({
+          label: m,
+          value: (p: Vitals['pages'][number]) => value(p.metrics.find((s) => s.metric === m)),
+          numeric: true,
+        })),
+      ],
+    }),
+  ],
+});
