@@ -27,13 +27,16 @@ process.stdout.write(`
 Sightline is running.
 
   Example site   ${examples.url}blog/
+  Dashboard      ${collectorUrl}/dashboard?site=${site}   (sign in with the admin token below)
   Collector      ${collectorUrl}   (script: ${collectorUrl}/s.js, health: ${collectorUrl}/healthz)
   Overview API   curl -H 'Authorization: Bearer ${token}' '${collectorUrl}/v1/reports/overview?site=${site}'
   Sessions API   curl -H 'Authorization: Bearer ${token}' '${collectorUrl}/v1/sessions?site=${site}'
   Admin token    ${token}${server.tokenGenerated ? '   (generated now and kept in the store)' : ''}
 
-Browse the example site, then ask the API. Sessions judged to be bots (a headless
-browser, a script) are left out by default: add &bots=include to see them. Ctrl-C stops.
+Browse the example site, then open the dashboard or ask the API. Sessions judged to be
+bots (a headless browser, a script) are left out by default: choose "All" traffic in the
+dashboard, or add &bots=include to an API call. Reports follow within a second or two.
+Ctrl-C stops.
 `);
 
 let closing = false;
