@@ -95,7 +95,7 @@ function dataOf(e: GenEvent): Record<string, unknown> | null {
     case 'vital':
       return { value: e.name === 'CLS' ? e.value / 10_000 : e.value };
     case 'error':
-      return { kind: 'error', message: 'boom', count: 1 + (e.value % 3) };
+      return { kind: 'error', message: `boom ${e.value % 2}`, count: 1 + (e.value % 3) };
     case 'custom':
       return { props: { plan: e.flag ? 'pro' : 'free' } };
     default:
