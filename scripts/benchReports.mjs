@@ -14,7 +14,7 @@ import { generateTraffic } from './bench/generateTraffic.mjs';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const RUNS = Number(process.env.BENCH_REPORT_RUNS || 40);
-const REPORTS = ['overview', 'pages', 'paths', 'events', 'vitals', 'bots', 'errors', 'realtime'];
+const REPORTS = ['overview', 'pages', 'paths', 'events', 'vitals', 'engagement', 'problems', 'bots', 'errors', 'realtime'];
 const FILTERS = ['page=/p/0', 'referrer=google.com', 'device=mobile', 'country=DE'];
 const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 

@@ -17,7 +17,12 @@ function attributes(request: FastifyRequest, maxAgeS: number): string {
   return `; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure}`;
 }
 
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, id: string, maxAgeS: number): void {
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  maxAgeS: number,
+): void {
   reply.header('set-cookie', `${SESSION_COOKIE}=${id}${attributes(request, maxAgeS)}`);
 }
 

@@ -4,8 +4,7 @@
  */
 import type { Assets } from './assets.js';
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function head(assets: Assets, title: string): string {
   return `<!doctype html>

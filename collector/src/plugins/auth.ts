@@ -26,7 +26,8 @@ export function createTokenCheck(adminToken: string): (candidate: string) => boo
  */
 export function isSameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
-  if (typeof origin === 'string' && origin !== 'null') return origin === `${request.protocol}://${request.host}`;
+  if (typeof origin === 'string' && origin !== 'null')
+    return origin === `${request.protocol}://${request.host}`;
   return request.headers['sec-fetch-site'] === 'same-origin';
 }
 

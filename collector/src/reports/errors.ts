@@ -1,29 +1,41 @@
 /**
  * Errors: JS errors and unhandled rejections grouped by message and top frame (source,
  * line, column), with occurrences (the SDK's per-page repeat counts summed), affected
- * sessions and users, first/last seen and the pages they happen on. One storage call.
+ * sessions (session-days) and users (daily distinct users, summed over days like visitors),
+ * first/last seen and the pages they happen on most. Two rollup reads (`ru_errors`);
+ * `page=P` gives the errors that happened on P.
  */
-import { parsePeriod } from '../lib/period.js';
-import { parseFilter } from './scope.js';
-import type { ErrorGroupRow } from '../storage/types.js';
-import { reportHeaderProperties, type Report, type ReportParams } from './types.js';
+import { resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
+import type { Report } from './types.js';
 
 const DEFAULT_DAYS = 30;
 const MAX_GROUPS = 200;
+const TOP_PATHS = 5;
 
-export interface ErrorsResult {
-  site: string;
-  from: string;
-  to: string;
-  bots: ReportParams['bots'];
+export type ErrorGroup = {
+  kind: string;
+  message: string;
+  source: string | null;
+  line: number | null;
+  col: number | null;
+  occurrences: number;
+  sessions: number;
+  users: number;
+  first_seen: string;
+  last_seen: string;
+  /** Up to 5 paths where it happened, most frequent first. */
+  paths: string[];
+};
+
+export interface ErrorsResult extends ReturnType<typeof scopeHeader> {
   totals: { occurrences: number; groups: number };
-  errors: (Omit<ErrorGroupRow, 'firstSeen' | 'lastSeen'> & { first_seen: string; last_seen: string })[];
+  errors: ErrorGroup[];
 }
 
 const errorsResponse = {
   type: 'object',
   properties: {
-    ...reportHeaderProperties,
+    ...scopeHeaderProperties,
     totals: {
       type: 'object',
       properties: { occurrences: { type: 'integer' }, groups: { type: 'integer' } },
@@ -50,26 +62,70 @@ const errorsResponse = {
   },
 } as const;
 
+type GroupKey = { kind: string; message: string; source: string; line: number; col: number };
+const GROUP = ['kind', 'message', 'source', 'line', 'col'];
+const keyOf = (g: GroupKey) => [g.kind, g.message, g.source, g.line, g.col].join('\u0001');
+
 export const errorsReport: Report<ErrorsResult> = {
   name: 'errors',
   response: errorsResponse,
   async run(storage, params) {
-    const period = parsePeriod(params.from, params.to, DEFAULT_DAYS);
-    const filter = parseFilter(params);
-    const groups = await storage.listErrorGroups(
-      { site: params.site, ...period, bots: params.bots, filter },
-      MAX_GROUPS,
-    );
-    const errors = groups.map(({ firstSeen, lastSeen, ...g }) => ({
-      ...g,
-      first_seen: new Date(firstSeen).toISOString(),
-      last_seen: new Date(lastSeen).toISOString(),
+    const scope = resolveScope(params, DEFAULT_DAYS);
+    const base = { ...rollupBase(scope), table: 'ru_errors' as const };
+    const [groups, pages] = await Promise.all([
+      storage.queryRollup<
+        GroupKey & {
+          occurrences: number;
+          sessions: number;
+          users: number;
+          min_first_ts: number;
+          max_last_ts: number;
+        }
+      >({
+        ...base,
+        where: { path: '' },
+        groupBy: GROUP,
+        sum: ['occurrences', 'sessions', 'users'],
+        min: ['first_ts'],
+        max: ['last_ts'],
+        orderBy: [
+          { column: 'occurrences', desc: true },
+          { column: 'max_last_ts', desc: true },
+        ],
+        limit: MAX_GROUPS,
+      }),
+      storage.queryRollup<GroupKey & { path: string; occurrences: number }>({
+        ...base,
+        whereNot: { path: '' },
+        groupBy: [...GROUP, 'path'],
+        sum: ['occurrences'],
+        orderBy: [
+          { column: 'occurrences', desc: true },
+          { column: 'path', desc: false },
+        ],
+      }),
+    ]);
+    const paths = new Map<string, string[]>();
+    for (const p of pages) {
+      const list = paths.get(keyOf(p)) ?? [];
+      if (list.length < TOP_PATHS) list.push(p.path);
+      paths.set(keyOf(p), list);
+    }
+    const errors = groups.map((g) => ({
+      kind: g.kind,
+      message: g.message,
+      source: g.source || null,
+      line: g.line < 0 ? null : g.line,
+      col: g.col < 0 ? null : g.col,
+      occurrences: g.occurrences,
+      sessions: g.sessions,
+      users: g.users,
+      first_seen: new Date(g.min_first_ts).toISOString(),
+      last_seen: new Date(g.max_last_ts).toISOString(),
+      paths: paths.get(keyOf(g)) ?? [],
     }));
     return {
-      site: params.site,
-      from: new Date(period.from).toISOString(),
-      to: new Date(period.to).toISOString(),
-      bots: params.bots,
+      ...scopeHeader(scope),
       totals: { occurrences: errors.reduce((n, e) => n + e.occurrences, 0), groups: errors.length },
       errors,
     };

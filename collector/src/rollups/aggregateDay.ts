@@ -58,6 +58,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
   const transitions = createTally(['sum']);
   const events = createTally(['sum', 'distinct']);
   const vitals = createTally(['sum']);
+  const errors = createTally(['sum', 'distinct', 'distinct', 'min', 'max']);
   const users = createTally(sums(9));
   const problems: DayRollups['ru_problem_sessions'] = [];
 
@@ -110,6 +111,27 @@ export function aggregateDay(facts: DayFacts): DayRollups {
       for (const f of day.sessionFilters) vitals.add([f, side, '', metric, b, rating], [total]);
     }
 
+    // Errors: per group and path, and per group in all (path '') for its distinct sessions
+    // and users; under page=P, what happened on P.
+    for (const [key, byPath] of folded.errorGroups) {
+      const group = key.split('\u0001').map((v, i) => (i >= 3 ? Number(v) : v));
+      const user = s.user ? [s.user] : [];
+      let total = 0;
+      let first = Infinity;
+      let last = -Infinity;
+      for (const [path, [n, from, to]] of byPath) {
+        const page = filterKey('page', path);
+        errors.add([page, side, ...group, ''], [n, sessionDay, user, from, to]);
+        for (const f of [...day.sessionFilters, page])
+          errors.add([f, side, ...group, path], [n, [], [], from, to]);
+        total += n;
+        first = Math.min(first, from);
+        last = Math.max(last, to);
+      }
+      for (const f of day.sessionFilters)
+        errors.add([f, side, ...group, ''], [total, sessionDay, user, first, last]);
+    }
+
     if (s.user) {
       users.add(
         [side, s.user],
@@ -140,6 +162,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
     ru_transitions: transitions.rows(),
     ru_events: events.rows(),
     ru_vitals: vitals.rows(),
+    ru_errors: errors.rows(),
     ru_users: users.rows(),
     ru_problem_sessions: problems,
   };

@@ -1,10 +1,11 @@
 /**
- * Counts grouped by key, where each counter is a sum or a distinct count (visitors,
- * sessions). Rows come out as `[...key, ...counters]`, the shape of a rollup row.
+ * Counts grouped by key, where each counter is a sum, a distinct count (visitors,
+ * sessions), or a minimum / maximum. Rows come out as `[...key, ...counters]`, the shape of
+ * a rollup row.
  */
 import type { RollupRow } from './types.js';
 
-export type Slot = 'sum' | 'distinct';
+export type Slot = 'sum' | 'distinct' | 'min' | 'max';
 type Key = (string | number | null)[];
 type Value = number | string | readonly string[];
 
@@ -26,13 +27,17 @@ export function createTally(slots: readonly Slot[]): Tally {
       const id = key.join('\u0001');
       let group = groups.get(id);
       if (!group) {
-        group = { key, acc: slots.map((s) => (s === 'sum' ? 0 : new Set<string>())) };
+        const start = (slot: Slot) =>
+          slot === 'sum' ? 0 : slot === 'min' ? Infinity : slot === 'max' ? -Infinity : new Set<string>();
+        group = { key, acc: slots.map(start) };
         groups.set(id, group);
       }
       const acc = group.acc;
       slots.forEach((slot, i) => {
         const value = values[i] as Value;
         if (slot === 'sum') acc[i] = (acc[i] as number) + (value as number);
+        else if (slot === 'min') acc[i] = Math.min(acc[i] as number, value as number);
+        else if (slot === 'max') acc[i] = Math.max(acc[i] as number, value as number);
         else if (typeof value === 'string') (acc[i] as Set<string>).add(value);
         else for (const v of value as readonly string[]) (acc[i] as Set<string>).add(v);
       });

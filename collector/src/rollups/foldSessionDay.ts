@@ -46,6 +46,8 @@ export interface FoldedSessionDay {
   pages: Map<string, { counters: PageCounters; visitors: Set<string> }>;
   /** `type\u0001name\u0001k\u0001v` → { path → count }. */
   events: Map<string, Map<string, number>>;
+  /** `kind\u0001message\u0001source\u0001line\u0001col` → { path → [occurrences, first ts, last ts] }. */
+  errorGroups: Map<string, Map<string, [number, number, number]>>;
   /** `metric\u0001bucket\u0001rating` → { path → count }. */
   vitals: Map<string, Map<string, number>>;
   engagedMs: number;
@@ -68,6 +70,7 @@ export function foldSessionDay(day: SessionDay): FoldedSessionDay {
     pages: new Map(),
     events: new Map(),
     vitals: new Map(),
+    errorGroups: new Map(),
     engagedMs: 0,
     clicks: 0,
     custom: 0,
@@ -112,6 +115,14 @@ export function foldSessionDay(day: SessionDay): FoldedSessionDay {
       const n = Math.max(1, num(d.count));
       page(e.path)[10] += n;
       out.errors += n;
+      const str = (v: unknown) => (typeof v === 'string' ? v : '');
+      const int = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : -1);
+      const key = [str(d.kind), str(d.message), str(d.source), int(d.line), int(d.col)].join('\u0001');
+      let byPath = out.errorGroups.get(key);
+      if (!byPath) out.errorGroups.set(key, (byPath = new Map()));
+      const seen = byPath.get(e.path);
+      if (seen) ((seen[0] += n), (seen[1] = Math.min(seen[1], e.ts)), (seen[2] = Math.max(seen[2], e.ts)));
+      else byPath.set(e.path, [n, e.ts, e.ts]);
     } else if (e.type === 'click') {
       const c = page(e.path);
       if (d.rage) ((c[11] += 1), (out.rage += 1));

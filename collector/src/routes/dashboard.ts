@@ -84,7 +84,8 @@ export function dashboardRoutes(
       { config: { rateLimit: { max: 20, timeWindow: 60_000 } } },
       async (request, reply) => {
         // Browsers send Origin (or Sec-Fetch-Site) with a POST; a foreign one is a forged sign-in.
-        const fromBrowser = request.headers.origin !== undefined || request.headers['sec-fetch-site'] !== undefined;
+        const fromBrowser =
+          request.headers.origin !== undefined || request.headers['sec-fetch-site'] !== undefined;
         if (fromBrowser && !isSameOrigin(request)) throw new CrossOriginError();
         const token = request.body?.token;
         if (typeof token !== 'string' || !isAdminToken(token)) {
@@ -105,10 +106,14 @@ export function dashboardRoutes(
       return reply.redirect('/dashboard', 303);
     });
 
-    app.post(CSP_REPORT_PATH, { config: { rateLimit: { max: 60, timeWindow: 60_000 } } }, async (request, reply) => {
-      request.log.warn({ report: String(request.body ?? '').slice(0, 2000) }, 'dashboard CSP violation');
-      return reply.status(204).send();
-    });
+    app.post(
+      CSP_REPORT_PATH,
+      { config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
+      async (request, reply) => {
+        request.log.warn({ report: String(request.body ?? '').slice(0, 2000) }, 'dashboard CSP violation');
+        return reply.status(204).send();
+      },
+    );
 
     app.get(
       '/v1/sites',

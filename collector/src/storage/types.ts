@@ -5,7 +5,6 @@
 
 import type { PageContext } from '@sightline/protocol';
 import type { RefreshOptions, RefreshResult } from '../rollups/refreshRollups.js';
-import type { FilterDimension } from '../rollups/groupSessionDays.js';
 import type { RollupTable } from '../rollups/types.js';
 import type { NetworkVerdict, RequestFacts } from '../scoring/index.js';
 
@@ -167,22 +166,6 @@ export interface InteractionRow {
   isBot: boolean;
 }
 
-/** One group of the errors report: the same message at the same top frame. */
-export interface ErrorGroupRow {
-  kind: string;
-  message: string;
-  source: string | null;
-  line: number | null;
-  col: number | null;
-  occurrences: number;
-  sessions: number;
-  users: number;
-  firstSeen: number;
-  lastSeen: number;
-  /** Up to 5 paths where it happened, most frequent first. */
-  paths: string[];
-}
-
 export interface TimeRange {
   site: string;
   /** Epoch ms, inclusive. */
@@ -190,8 +173,6 @@ export interface TimeRange {
   /** Epoch ms, exclusive. */
   to: number;
   bots: BotFilter;
-  /** One report filter: `page` is where the event happened; the others select sessions. */
-  filter?: [FilterDimension, string] | null;
 }
 
 export type FieldType = 'string' | 'integer' | 'boolean';
@@ -435,8 +416,6 @@ export interface Storage {
   findSessions(site: string | null, session: string): Promise<SessionRow[]>;
   listPageviews(query: ListQuery): Promise<ListResult<PageviewRow>>;
   listInteractions(query: ListQuery): Promise<ListResult<InteractionRow>>;
-  /** Error events of a period grouped by message and top frame, most frequent first. */
-  listErrorGroups(range: TimeRange, limit: number): Promise<ErrorGroupRow[]>;
 
   /**
    * What is stored of a user's activity (every side): the sessions that carried the id in

@@ -31,8 +31,9 @@ describe('errors report (property)', () => {
             last: e.ts,
           };
           g.occurrences += 1 + (e.value % 3);
-          g.sessions.add(v.s.id);
-          if (v.s.user) g.users.add(v.s.user);
+          // Session-days, and users distinct per day and side (summed like visitors).
+          g.sessions.add(`${v.s.id}|${v.day}`);
+          if (v.s.user) g.users.add(`${v.s.user}|${v.day}|${v.s.isBot}`);
           g.first = Math.min(g.first, e.ts);
           g.last = Math.max(g.last, e.ts);
           groups.set(message, g);

@@ -23,7 +23,8 @@ export function apiUrl(path: string, params: Params = {}): string {
 }
 
 /** The CSV export of the same query. */
-export const csvUrl = (path: string, params: Params = {}): string => apiUrl(path, { ...params, format: 'csv' });
+export const csvUrl = (path: string, params: Params = {}): string =>
+  apiUrl(path, { ...params, format: 'csv' });
 
 export async function getJson<T>(path: string, params: Params, signal?: AbortSignal): Promise<T> {
   const response = await fetch(apiUrl(path, params), {

@@ -14,7 +14,8 @@ export interface LineSeries {
   dashed?: boolean;
 }
 
-const cssVar = (name: string): string => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+const cssVar = (name: string): string =>
+  getComputedStyle(document.documentElement).getPropertyValue(name).trim();
 
 /** A line chart over UTC days; resizes with its box. Returns the element to insert. */
 export function lineChart(title: string, days: string[], series: LineSeries[]): HTMLElement {
@@ -24,7 +25,11 @@ export function lineChart(title: string, days: string[], series: LineSeries[]): 
   const grid = cssVar('--grid');
   const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
   // Whole days only on the time axis: the data is per UTC day.
-  const dayAxis = { ...axis, incrs: [1, 2, 7, 14, 30, 91, 182, 365].map((d) => d * 86_400), values: '{MMM} {D}' };
+  const dayAxis = {
+    ...axis,
+    incrs: [1, 2, 7, 14, 30, 91, 182, 365].map((d) => d * 86_400),
+    values: '{MMM} {D}',
+  };
   const options: uPlot.Options = {
     width: 600,
     height: 260,

@@ -16,15 +16,31 @@ const BOTS: [Bots, string][] = [
   ['only', 'Bots'],
 ];
 
-function select<T extends string>(id: string, label: string, value: T, options: [T, string][], onChange: (v: T) => void) {
+function select<T extends string>(
+  id: string,
+  label: string,
+  value: T,
+  options: [T, string][],
+  onChange: (v: T) => void,
+) {
   const el = h('select', { id, onchange: () => onChange(el.value as T) });
   for (const [v, text] of options) el.append(h('option', { value: v, selected: v === value }, text));
   return h('label', { class: 'field', for: id }, h('span', {}, label), el);
 }
 
-export function renderControls(root: HTMLElement, state: DashState, period: Period, sites: string[], navigate: Navigate): void {
-  const sitePicker = select('site', 'Site', state.site, sites.map((s) => [s, s]), (site) =>
-    navigate({ site, offset: 0, session: '' }),
+export function renderControls(
+  root: HTMLElement,
+  state: DashState,
+  period: Period,
+  sites: string[],
+  navigate: Navigate,
+): void {
+  const sitePicker = select(
+    'site',
+    'Site',
+    state.site,
+    sites.map((s) => [s, s]),
+    (site) => navigate({ site, offset: 0, session: '' }),
   );
   const periodPicker = select('period', 'Period', state.preset, PRESETS, (preset) =>
     navigate({ preset, from: period.from, to: period.to, offset: 0 }),
@@ -50,7 +66,14 @@ export function renderControls(root: HTMLElement, state: DashState, period: Peri
   for (const [value, label] of BOTS) {
     const id = `bots-${value}`;
     bots.append(
-      h('input', { type: 'radio', name: 'bots', id, value, checked: value === state.bots, onchange: () => navigate({ bots: value, offset: 0 }) }),
+      h('input', {
+        type: 'radio',
+        name: 'bots',
+        id,
+        value,
+        checked: value === state.bots,
+        onchange: () => navigate({ bots: value, offset: 0 }),
+      }),
       h('label', { for: id }, label),
     );
   }
@@ -69,12 +92,20 @@ export function renderControls(root: HTMLElement, state: DashState, period: Peri
  * One removable chip per filter. A tab that cannot apply a filter yet (its API has no such
  * parameter) shows it as not applied rather than pretend.
  */
-export function renderChips(root: HTMLElement, state: DashState, applied: readonly FilterKey[], navigate: Navigate): void {
+export function renderChips(
+  root: HTMLElement,
+  state: DashState,
+  applied: readonly FilterKey[],
+  navigate: Navigate,
+): void {
   const chips = FILTER_KEYS.filter((key) => state.filters[key]).map((key) => {
     const on = applied.includes(key);
     return h(
       'span',
-      { class: on ? 'chip' : 'chip off', title: on ? null : 'This tab cannot apply this filter (reports take one at a time)' },
+      {
+        class: on ? 'chip' : 'chip off',
+        title: on ? null : 'This tab cannot apply this filter (reports take one at a time)',
+      },
       h('span', { class: 'chip-key' }, `${key}:`),
       ` ${state.filters[key] ?? ''}`,
       on ? null : h('span', { class: 'chip-note' }, ' (not applied here)'),

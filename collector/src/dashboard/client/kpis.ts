@@ -17,8 +17,9 @@ export function renderKpis(kpis: Kpi[]): HTMLElement {
     'section',
     { class: 'kpis', 'aria-label': 'Key figures' },
     ...kpis.map((k) => {
-      const change = k.previous === null || k.previous === undefined ? null : formatChange(k.value, k.previous);
-      const good = change && change.sign !== 0 ? (change.sign > 0) !== !!k.lowerIsBetter : null;
+      const change =
+        k.previous === null || k.previous === undefined ? null : formatChange(k.value, k.previous);
+      const good = change && change.sign !== 0 ? change.sign > 0 !== !!k.lowerIsBetter : null;
       return h(
         'div',
         { class: 'kpi', 'data-kpi': k.key },
@@ -27,7 +28,10 @@ export function renderKpis(kpis: Kpi[]): HTMLElement {
         change
           ? h(
               'span',
-              { class: good === null ? 'kpi-change' : good ? 'kpi-change up' : 'kpi-change down', title: 'vs previous period' },
+              {
+                class: good === null ? 'kpi-change' : good ? 'kpi-change up' : 'kpi-change down',
+                title: 'vs previous period',
+              },
               change.text,
             )
           : null,

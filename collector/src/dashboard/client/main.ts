@@ -5,12 +5,26 @@
 import { getJson } from './api.js';
 import { renderChips, renderControls } from './controls.js';
 import { h, replace } from './dom.js';
-import { isoDay, parseState, previousPeriod, resolvePeriod, toSearch, type DashState, type FilterKey } from './state.js';
+import {
+  isoDay,
+  parseState,
+  previousPeriod,
+  resolvePeriod,
+  toSearch,
+  type DashState,
+  type FilterKey,
+} from './state.js';
 import { TABS } from './tabs/index.js';
 import type { Tab, TabContext } from './tabs/types.js';
 
 const $ = (id: string): HTMLElement => document.getElementById(id) as HTMLElement;
-const els = { controls: $('controls'), tabs: $('tabs'), chips: $('chips'), status: $('status'), view: $('view') };
+const els = {
+  controls: $('controls'),
+  tabs: $('tabs'),
+  chips: $('chips'),
+  status: $('status'),
+  view: $('view'),
+};
 
 let state: DashState = parseState(location.search);
 let sites: string[] = [];
@@ -19,7 +33,9 @@ let firstRender = true;
 
 function navigate(patch: Partial<DashState>): void {
   // A new tab or site starts its list from the top and closes an opened session.
-  const reset = (patch.tab !== undefined && patch.tab !== state.tab) || (patch.site !== undefined && patch.site !== state.site);
+  const reset =
+    (patch.tab !== undefined && patch.tab !== state.tab) ||
+    (patch.site !== undefined && patch.site !== state.site);
   state = { ...state, ...(reset ? { q: '', order: '', offset: 0, session: '' } : {}), ...patch };
   history.pushState(null, '', `?${toSearch(state)}`);
   void render();
@@ -81,7 +97,8 @@ async function render(): Promise<void> {
     signal: controller.signal,
     navigate,
     // A filter is about the whole list: it closes an opened session.
-    setFilter: (key, value) => navigate({ filters: { ...state.filters, [key]: value }, offset: 0, session: '' }),
+    setFilter: (key, value) =>
+      navigate({ filters: { ...state.filters, [key]: value }, offset: 0, session: '' }),
     params(p = period) {
       const params: Record<string, string> = { site: state.site, from: p.from, to: p.to, bots: state.bots };
       for (const key of applied) {

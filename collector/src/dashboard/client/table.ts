@@ -41,13 +41,18 @@ function headerCell<R>(column: Column<R>, options: TableOptions<R>): HTMLTableCe
   const cls = column.numeric ? 'num' : undefined;
   if (!column.sort || !options.onSort) return h('th', { scope: 'col', class: cls }, column.label);
   const field = column.sort;
-  const current = options.ordering === field ? 'ascending' : options.ordering === `-${field}` ? 'descending' : null;
+  const current =
+    options.ordering === field ? 'ascending' : options.ordering === `-${field}` ? 'descending' : null;
   const next = current === 'descending' ? field : `-${field}`;
   const arrow = current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : '';
   return h(
     'th',
     { scope: 'col', class: cls, 'aria-sort': current ?? 'none' },
-    h('button', { type: 'button', class: 'sort', onclick: () => options.onSort?.(next) }, column.label + arrow),
+    h(
+      'button',
+      { type: 'button', class: 'sort', onclick: () => options.onSort?.(next) },
+      column.label + arrow,
+    ),
   );
 }
 
@@ -63,7 +68,12 @@ function bodyCell<R>(column: Column<R>, row: R, options: TableOptions<R>): HTMLT
     if (value) {
       content = h(
         'button',
-        { type: 'button', class: 'link', title: `Filter by ${key}`, onclick: () => options.onFilter?.(key, value) },
+        {
+          type: 'button',
+          class: 'link',
+          title: `Filter by ${key}`,
+          onclick: () => options.onFilter?.(key, value),
+        },
         text,
       );
     }
@@ -73,7 +83,13 @@ function bodyCell<R>(column: Column<R>, row: R, options: TableOptions<R>): HTMLT
 
 function saveRows<R>(options: TableOptions<R>): void {
   const rows = options.rows.map((row) => options.columns.map((c) => c.value(row)));
-  downloadCsv(options.name ?? 'table', toCsv(options.columns.map((c) => c.label), rows));
+  downloadCsv(
+    options.name ?? 'table',
+    toCsv(
+      options.columns.map((c) => c.label),
+      rows,
+    ),
+  );
 }
 
 export function renderTable<R>(options: TableOptions<R>): HTMLElement {

@@ -29,6 +29,7 @@ const CLIENT_FIELDS = [
 
 export function readClientSummary(data: Readonly<Record<string, unknown>>): ClientSummary {
   const client: ClientSummary = {};
-  for (const field of CLIENT_FIELDS) if (data[field] !== undefined) Object.assign(client, { [field]: data[field] });
+  for (const field of CLIENT_FIELDS)
+    if (data[field] !== undefined) Object.assign(client, { [field]: data[field] });
   return client;
 }

@@ -21,7 +21,6 @@ import { countFunnel } from './countFunnel.js';
 import { getRealtime } from './getRealtime.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
-import { listErrorGroups } from './errorGroups.js';
 import { findSessions, listInteractions, listPageviews, listSessions } from './listQueries.js';
 import { migrations } from './migrations.js';
 import { eraseUser } from './eraseUser.js';
@@ -145,7 +144,6 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     findSessions: (site, session) => findSessions(reader, site, session),
     listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),
     listInteractions: (q) => listInteractions(reader, q, INTERACTION_FIELDS.search),
-    listErrorGroups: (range, limit) => listErrorGroups(reader, range, limit),
     getUserActivity: (site, user) => getUserActivity(reader, site, user),
     listUserTimeline: (site, user, bots, limit, before) =>
       listUserTimeline(reader, site, user, bots, limit, before),

@@ -300,4 +300,23 @@ export const migrations: Migration[] = [
       DROP TABLE rollup_daily;
     `,
   },
+  {
+    version: 8,
+    name: 'errors rollup',
+    // Error groups (kind, message, top frame) per day: path '' holds a group's totals with
+    // its distinct sessions and users of the day, other rows its occurrences per page.
+    sql: `
+      CREATE TABLE ru_errors (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        kind TEXT NOT NULL, message TEXT NOT NULL, source TEXT NOT NULL, line INTEGER NOT NULL,
+        col INTEGER NOT NULL, path TEXT NOT NULL,
+        occurrences INTEGER NOT NULL, sessions INTEGER NOT NULL, users INTEGER NOT NULL,
+        first_ts INTEGER NOT NULL, last_ts INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, path, kind, message, source, line, col)
+      ) WITHOUT ROWID;
+      INSERT INTO rollup_dirty (site, day)
+        SELECT DISTINCT site, strftime('%Y-%m-%d', ts / 1000, 'unixepoch') FROM events WHERE type = 'error'
+        ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1;
+    `,
+  },
 ];

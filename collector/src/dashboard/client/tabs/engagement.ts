@@ -28,7 +28,8 @@ export function sparkline(values: number[]): string {
   return values.map((v) => BLOCKS[max > 0 ? Math.round((v / max) * (BLOCKS.length - 1)) : 0]).join('');
 }
 
-const change = (n: number | null): string => (n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(Math.round(n * 100))}%`);
+const change = (n: number | null): string =>
+  n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(Math.round(n * 100))}%`;
 
 export const engagementTab = reportTab<Engagement>({
   id: 'engagement',

@@ -42,9 +42,26 @@ function kpis(r: Overview): Kpi[] {
     { key: 'visitors', label: 'Visitors', value: t.visitors, previous: p?.visitors ?? null },
     { key: 'pageviews', label: 'Pageviews', value: t.pageviews, previous: p?.pageviews ?? null },
     { key: 'sessions', label: 'Sessions', value: t.sessions, previous: p?.sessions ?? null },
-    { key: 'pages-per-session', label: 'Pages / session', value: t.views_per_session ?? 0, previous: p ? (p.views_per_session ?? 0) : null, decimals: true },
-    { key: 'bounce-rate', label: 'Bounce rate %', value: Math.round((t.bounce_rate ?? 0) * 100), previous: p ? Math.round((p.bounce_rate ?? 0) * 100) : null, lowerIsBetter: true },
-    { key: 'duration', label: 'Avg. session (s)', value: Math.round(t.avg_duration_s ?? 0), previous: p ? Math.round(p.avg_duration_s ?? 0) : null },
+    {
+      key: 'pages-per-session',
+      label: 'Pages / session',
+      value: t.views_per_session ?? 0,
+      previous: p ? (p.views_per_session ?? 0) : null,
+      decimals: true,
+    },
+    {
+      key: 'bounce-rate',
+      label: 'Bounce rate %',
+      value: Math.round((t.bounce_rate ?? 0) * 100),
+      previous: p ? Math.round((p.bounce_rate ?? 0) * 100) : null,
+      lowerIsBetter: true,
+    },
+    {
+      key: 'duration',
+      label: 'Avg. session (s)',
+      value: Math.round(t.avg_duration_s ?? 0),
+      previous: p ? Math.round(p.avg_duration_s ?? 0) : null,
+    },
   ];
 }
 
@@ -56,14 +73,33 @@ function figure(r: Overview): HTMLElement {
   if (r.previous_series) {
     // Day i of the previous period is drawn under day i of this one.
     series.push(
-      { label: 'Visitors (previous)', values: r.previous_series.map((d) => d.visitors), color: 1, dashed: true },
-      { label: 'Pageviews (previous)', values: r.previous_series.map((d) => d.pageviews), color: 2, dashed: true },
+      {
+        label: 'Visitors (previous)',
+        values: r.previous_series.map((d) => d.visitors),
+        color: 1,
+        dashed: true,
+      },
+      {
+        label: 'Pageviews (previous)',
+        values: r.previous_series.map((d) => d.pageviews),
+        color: 2,
+        dashed: true,
+      },
     );
   }
-  return lineChart('Visitors and pageviews per day', r.series.map((d) => d.date), series);
+  return lineChart(
+    'Visitors and pageviews per day',
+    r.series.map((d) => d.date),
+    series,
+  );
 }
 
-function breakdown(key: string, caption: string, label: string, filter?: FilterKey): ReportTable<Overview, Breakdown> {
+function breakdown(
+  key: string,
+  caption: string,
+  label: string,
+  filter?: FilterKey,
+): ReportTable<Overview, Breakdown> {
   // An empty value is traffic without one (no referrer, no campaign): not a filter.
   const first: Column<Breakdown> = {
     label,

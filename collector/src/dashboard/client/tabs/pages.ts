@@ -45,7 +45,11 @@ export const pagesTab = reportTab<Pages>({
         { label: 'Views', value: (p) => p.views, numeric: true },
         { label: 'Visitors', value: (p) => p.visitors, numeric: true },
         { label: 'Entries', value: (p) => p.entries, numeric: true },
-        { label: 'Exit rate', value: (p) => (p.exit_rate === null ? '—' : `${Math.round(p.exit_rate * 100)}%`), numeric: true },
+        {
+          label: 'Exit rate',
+          value: (p) => (p.exit_rate === null ? '—' : `${Math.round(p.exit_rate * 100)}%`),
+          numeric: true,
+        },
         { label: 'Engaged', value: (p) => orDash(p.avg_engaged_s, ' s'), numeric: true },
         { label: 'Scroll', value: (p) => orDash(p.avg_scroll_pct, '%'), numeric: true },
         { label: 'Load', value: (p) => orDash(p.avg_load_ms, ' ms'), numeric: true },

@@ -44,21 +44,34 @@ export const problemsTab = reportTab<Problems>({
       caption: 'Pages',
       rows: (r) => r.pages,
       empty: 'No page had a problem in this period.',
-      columns: [{ label: 'Page', value: (p) => p.path, filter: 'page' }, { label: 'Views', value: (p) => p.views, numeric: true }, ...counts()],
+      columns: [
+        { label: 'Page', value: (p) => p.path, filter: 'page' },
+        { label: 'Views', value: (p) => p.views, numeric: true },
+        ...counts(),
+      ],
     }),
     table<Problems, Problems['sessions'][number]>({
       name: 'problems-sessions',
       caption: 'Sessions',
       rows: (r) => r.sessions,
       empty: 'No session had a problem in this period.',
-      columns: [{ label: 'Session', value: (s) => s.session }, { label: 'User', value: (s) => s.user, filter: 'user' }, { label: 'Day', value: (s) => s.first_day }, ...counts()],
+      columns: [
+        { label: 'Session', value: (s) => s.session },
+        { label: 'User', value: (s) => s.user, filter: 'user' },
+        { label: 'Day', value: (s) => s.first_day },
+        ...counts(),
+      ],
     }),
     table<Problems, Problems['users'][number]>({
       name: 'problems-users',
       caption: 'Users',
       rows: (r) => r.users,
       empty: 'No identified user had a problem in this period.',
-      columns: [{ label: 'User', value: (u) => u.user, filter: 'user' }, { label: 'Sessions', value: (u) => u.sessions, numeric: true }, ...counts()],
+      columns: [
+        { label: 'User', value: (u) => u.user, filter: 'user' },
+        { label: 'Sessions', value: (u) => u.sessions, numeric: true },
+        ...counts(),
+      ],
     }),
   ],
 });

@@ -15,7 +15,14 @@ interface Realtime {
   now?: string;
   visitors: number;
   live_sessions: { human: number; bot: number; bot_ratio: number | null };
-  sessions: { session: string; path: string | null; last_seen: string; is_bot: boolean; device: string | null; country: string | null }[];
+  sessions: {
+    session: string;
+    path: string | null;
+    last_seen: string;
+    is_bot: boolean;
+    device: string | null;
+    country: string | null;
+  }[];
   per_minute: { minute: string; pageviews: number; errors: number }[];
   error_rate: number | null;
 }
@@ -29,7 +36,11 @@ function draw(ctx: TabContext, box: HTMLElement, r: Realtime): void {
       { key: 'live-visitors', label: 'Visitors (5 min)', value: r.visitors },
       { key: 'live-human', label: 'Live human sessions', value: r.live_sessions.human },
       { key: 'live-bot', label: 'Live bot sessions', value: r.live_sessions.bot },
-      { key: 'live-pageviews', label: 'Pageviews (30 min)', value: r.per_minute.reduce((n, m) => n + m.pageviews, 0) },
+      {
+        key: 'live-pageviews',
+        label: 'Pageviews (30 min)',
+        value: r.per_minute.reduce((n, m) => n + m.pageviews, 0),
+      },
     ]),
     renderTable({
       name: 'realtime-sessions',
@@ -39,7 +50,11 @@ function draw(ctx: TabContext, box: HTMLElement, r: Realtime): void {
       empty: 'Nobody right now.',
       onFilter: ctx.setFilter,
       columns: [
-        { label: 'Session', value: (s) => s.session, open: (s) => ctx.navigate({ tab: 'sessions', session: s.session }) },
+        {
+          label: 'Session',
+          value: (s) => s.session,
+          open: (s) => ctx.navigate({ tab: 'sessions', session: s.session }),
+        },
         { label: 'Page', value: (s) => s.path, filter: 'page' },
         { label: 'Last seen', value: (s) => formatTime(s.last_seen) },
         { label: 'Device', value: (s) => s.device, filter: 'device' },

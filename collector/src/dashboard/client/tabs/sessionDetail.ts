@@ -48,7 +48,8 @@ interface Paged<T> {
 }
 
 /** Event data as one line of text (shown with textContent like everything else). */
-const summarise = (data: Record<string, unknown> | null): string => (data ? JSON.stringify(data).slice(0, 300) : '');
+const summarise = (data: Record<string, unknown> | null): string =>
+  data ? JSON.stringify(data).slice(0, 300) : '';
 
 export async function renderSessionDetail(ctx: TabContext, id: string): Promise<void> {
   const site = ctx.state.site;
@@ -73,11 +74,19 @@ export async function renderSessionDetail(ctx: TabContext, id: string): Promise<
     ['Bot score', `${s.bot_score.toFixed(2)} (${s.is_bot ? 'bot' : 'human'})`],
   ];
   append(ctx.view, [
-    h('button', { type: 'button', class: 'back', onclick: () => ctx.navigate({ session: '' }) }, '← All sessions'),
+    h(
+      'button',
+      { type: 'button', class: 'back', onclick: () => ctx.navigate({ session: '' }) },
+      '← All sessions',
+    ),
     h('h2', { class: 'detail-title' }, 'Session ', h('code', {}, s.session)),
     h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     s.bot_reasons.length
-      ? h('ul', { class: 'reasons', 'aria-label': 'Bot reasons' }, ...s.bot_reasons.map((r) => h('li', {}, r)))
+      ? h(
+          'ul',
+          { class: 'reasons', 'aria-label': 'Bot reasons' },
+          ...s.bot_reasons.map((r) => h('li', {}, r)),
+        )
       : null,
     renderTable({
       name: 'session-pageviews',

@@ -17,7 +17,13 @@ interface Paged<T> {
 }
 
 function searchForm(ctx: TabContext): HTMLElement {
-  const input = h('input', { type: 'search', id: 'session-search', name: 'q', value: ctx.state.q, placeholder: 'Session, user, page, referrer' });
+  const input = h('input', {
+    type: 'search',
+    id: 'session-search',
+    name: 'q',
+    value: ctx.state.q,
+    placeholder: 'Session, user, page, referrer',
+  });
   return h(
     'form',
     {
@@ -40,15 +46,37 @@ function pager(ctx: TabContext, count: number): HTMLElement {
   return h(
     'nav',
     { class: 'pager', 'aria-label': 'Pages of sessions' },
-    h('button', { type: 'button', disabled: offset === 0, onclick: () => ctx.navigate({ offset: Math.max(0, offset - PAGE_SIZE) }) }, '← Previous'),
+    h(
+      'button',
+      {
+        type: 'button',
+        disabled: offset === 0,
+        onclick: () => ctx.navigate({ offset: Math.max(0, offset - PAGE_SIZE) }),
+      },
+      '← Previous',
+    ),
     h('span', {}, count === 0 ? '0' : `${formatInt(offset + 1)}–${formatInt(last)} of ${formatInt(count)}`),
-    h('button', { type: 'button', disabled: last >= count, onclick: () => ctx.navigate({ offset: offset + PAGE_SIZE }) }, 'Next →'),
+    h(
+      'button',
+      {
+        type: 'button',
+        disabled: last >= count,
+        onclick: () => ctx.navigate({ offset: offset + PAGE_SIZE }),
+      },
+      'Next →',
+    ),
   );
 }
 
 async function renderList(ctx: TabContext): Promise<void> {
   const ordering = ctx.state.order || DEFAULT_ORDER;
-  const params: Params = { ...ctx.params(), search: ctx.state.q, ordering, limit: PAGE_SIZE, offset: ctx.state.offset };
+  const params: Params = {
+    ...ctx.params(),
+    search: ctx.state.q,
+    ordering,
+    limit: PAGE_SIZE,
+    offset: ctx.state.offset,
+  };
   const page = await getJson<Paged<SessionJson>>('/v1/sessions', params, ctx.signal);
   append(ctx.view, [
     searchForm(ctx),
@@ -73,7 +101,11 @@ async function renderList(ctx: TabContext): Promise<void> {
         { label: 'Referrer', value: (s) => s.referrer },
         { label: 'User', value: (s) => s.user, filter: 'user' },
         { label: 'Device', value: (s) => s.device, filter: 'device' },
-        { label: 'Bot score', value: (s) => `${s.bot_score.toFixed(2)}${s.is_bot ? ' bot' : ''}`, numeric: true },
+        {
+          label: 'Bot score',
+          value: (s) => `${s.bot_score.toFixed(2)}${s.is_bot ? ' bot' : ''}`,
+          numeric: true,
+        },
       ],
     }),
     pager(ctx, page.count),

@@ -23,8 +23,23 @@ interface Profile {
   favourite_pages: { path: string; views: number }[];
   hours: { hour: number; pageviews: number }[];
   trend: { date: string; score: number; pageviews: number; problem_score: number }[];
-  problem_sessions: { date: string; session: string; errors: number; rage: number; dead: number; slow: number; score: number }[];
-  timeline: { kind: string; ts: string; session: string; path: string | null; name: string | null; data: Record<string, unknown> | null }[];
+  problem_sessions: {
+    date: string;
+    session: string;
+    errors: number;
+    rage: number;
+    dead: number;
+    slow: number;
+    score: number;
+  }[];
+  timeline: {
+    kind: string;
+    ts: string;
+    session: string;
+    path: string | null;
+    name: string | null;
+    data: Record<string, unknown> | null;
+  }[];
 }
 
 function pickUser(ctx: TabContext): HTMLElement {
@@ -65,17 +80,35 @@ export const userTab: Tab = {
         { key: 'user-pageviews', label: 'Pageviews', value: p.pageviews },
         { key: 'user-events', label: 'Events', value: p.events },
       ]),
-      h('p', { class: 'count' }, `First seen ${p.first_seen ? formatTime(p.first_seen) : '—'} · last seen ${p.last_seen ? formatTime(p.last_seen) : '—'} (UTC)`),
-      lineChart('Engagement and problem score, last 30 days', p.trend.map((d) => d.date), [
-        { label: 'Engagement score', values: p.trend.map((d) => d.score), color: 1 },
-        { label: 'Problem score', values: p.trend.map((d) => d.problem_score), color: 2 },
-      ]),
+      h(
+        'p',
+        { class: 'count' },
+        `First seen ${p.first_seen ? formatTime(p.first_seen) : '—'} · last seen ${p.last_seen ? formatTime(p.last_seen) : '—'} (UTC)`,
+      ),
+      lineChart(
+        'Engagement and problem score, last 30 days',
+        p.trend.map((d) => d.date),
+        [
+          { label: 'Engagement score', values: p.trend.map((d) => d.score), color: 1 },
+          { label: 'Problem score', values: p.trend.map((d) => d.problem_score), color: 2 },
+        ],
+      ),
       renderTable({
-        name: 'user-pages', caption: 'Favourite pages', half: true, rows: p.favourite_pages, onFilter: ctx.setFilter,
-        columns: [{ label: 'Page', value: (x) => x.path, filter: 'page' }, { label: 'Views', value: (x) => x.views, numeric: true }],
+        name: 'user-pages',
+        caption: 'Favourite pages',
+        half: true,
+        rows: p.favourite_pages,
+        onFilter: ctx.setFilter,
+        columns: [
+          { label: 'Page', value: (x) => x.path, filter: 'page' },
+          { label: 'Views', value: (x) => x.views, numeric: true },
+        ],
       }),
       renderTable({
-        name: 'user-hours', caption: 'Pageviews by hour (UTC)', half: true, rows: p.hours.filter((x) => x.pageviews > 0),
+        name: 'user-hours',
+        caption: 'Pageviews by hour (UTC)',
+        half: true,
+        rows: p.hours.filter((x) => x.pageviews > 0),
         columns: [
           { label: 'Hour', value: (x) => `${String(x.hour).padStart(2, '0')}:00` },
           { label: 'Pageviews', value: (x) => x.pageviews, numeric: true },
@@ -83,25 +116,44 @@ export const userTab: Tab = {
         ],
       }),
       renderTable({
-        name: 'user-devices', caption: 'Devices and browsers', half: true, rows: [...p.devices, ...p.browsers],
-        columns: [{ label: 'Device / browser', value: (x) => x.value }, { label: 'Sessions', value: (x) => x.sessions, numeric: true }],
+        name: 'user-devices',
+        caption: 'Devices and browsers',
+        half: true,
+        rows: [...p.devices, ...p.browsers],
+        columns: [
+          { label: 'Device / browser', value: (x) => x.value },
+          { label: 'Sessions', value: (x) => x.sessions, numeric: true },
+        ],
       }),
       renderTable({
-        name: 'user-problems', caption: 'Sessions with problems', half: true, rows: p.problem_sessions,
+        name: 'user-problems',
+        caption: 'Sessions with problems',
+        half: true,
+        rows: p.problem_sessions,
         columns: [
-          { label: 'Session', value: (x) => x.session, open: (x) => ctx.navigate({ tab: 'sessions', session: x.session }) },
+          {
+            label: 'Session',
+            value: (x) => x.session,
+            open: (x) => ctx.navigate({ tab: 'sessions', session: x.session }),
+          },
           { label: 'Day', value: (x) => x.date },
           { label: 'Score', value: (x) => x.score, numeric: true },
         ],
       }),
       renderTable({
-        name: 'user-timeline', caption: 'Timeline', rows: p.timeline,
+        name: 'user-timeline',
+        caption: 'Timeline',
+        rows: p.timeline,
         columns: [
           { label: 'Time', value: (x) => formatTime(x.ts) },
           { label: 'What', value: (x) => x.kind },
           { label: 'Page', value: (x) => x.path },
           { label: 'Name', value: (x) => x.name },
-          { label: 'Session', value: (x) => x.session, open: (x) => ctx.navigate({ tab: 'sessions', session: x.session }) },
+          {
+            label: 'Session',
+            value: (x) => x.session,
+            open: (x) => ctx.navigate({ tab: 'sessions', session: x.session }),
+          },
           { label: 'Data', value: (x) => (x.data ? JSON.stringify(x.data).slice(0, 200) : '') },
         ],
       }),

@@ -19,7 +19,9 @@ interface Vitals {
 const METRICS = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'];
 const share = (n: number | null): string => (n === null ? '—' : `${Math.round(n * 100)}%`);
 const value = (s: Summary | undefined): string =>
-  !s || s.p75 === null ? '—' : `${s.metric === 'CLS' ? s.p75.toFixed(2) : Math.round(s.p75)}${s.rating ? ` (${s.rating})` : ''}`;
+  !s || s.p75 === null
+    ? '—'
+    : `${s.metric === 'CLS' ? s.p75.toFixed(2) : Math.round(s.p75)}${s.rating ? ` (${s.rating})` : ''}`;
 
 export const vitalsTab = reportTab<Vitals>({
   id: 'vitals',
