@@ -1,8 +1,9 @@
 /**
  * Vitals: p75 of LCP, INP, CLS, FCP and TTFB overall and (without a filter) for the
- * `TOP_PAGES` most viewed pages that have samples; `page=P` gives the vitals measured on P, with the share of good / needs-improvement / poor samples by the official
- * thresholds (rollups/buckets.ts). The p75 is read from 2 %-wide buckets: it is the smallest
- * value of the bucket that holds the 75th percentile sample, within 2 % of the exact one.
+ * `TOP_PAGES` most viewed pages that have samples, with the share of good /
+ * needs-improvement / poor samples by the official thresholds (rollups/buckets.ts);
+ * `page=P` gives the vitals measured on P. The p75 is the smallest value of the bucket that
+ * holds the 75th percentile sample: within 2 % of the exact one overall, 10 % per page.
  * Three rollup reads.
  */
 import {

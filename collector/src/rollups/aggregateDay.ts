@@ -14,9 +14,10 @@
  * - Filters: `user`, `device`, `country`, `referrer` select sessions. `page=P` selects the
  *   sessions that viewed P for session and page metrics (overview, pages, paths); for
  *   events and vitals it selects what happened on P.
- * - Vitals rows carry the path only without a filter; every filter has path-less totals.
+ * - Vitals rows carry the path only without a filter (in 10 %-wide buckets); every filter
+ *   has path-less totals (2 %-wide buckets).
  */
-import { durationBucket } from './buckets.js';
+import { coarseVitalBucket, durationBucket } from './buckets.js';
 import { createTally } from './createTally.js';
 import { foldSessionDay, PAGE_SLOTS } from './foldSessionDay.js';
 import { filterKey, groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
@@ -104,7 +105,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
       const b = Number(bucket);
       let total = 0;
       for (const [path, count] of byPath) {
-        vitals.add(['', side, path, metric, b, rating], [count]);
+        vitals.add(['', side, path, metric, coarseVitalBucket(b), rating], [count]);
         vitals.add([filterKey('page', path), side, '', metric, b, rating], [count]);
         total += count;
       }
