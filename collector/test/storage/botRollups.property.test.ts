@@ -139,45 +139,50 @@ afterEach(async () => {
 });
 
 describe('overview by bot side = brute force over the lists', () => {
-  it.each(Array.from({ length: ROUNDS }, (_, i) => [i + 1]))('random traffic, seed %i', async (seed) => {
-    const next = random(seed);
-    const t = await createTestApp();
-    cleanups.push(() => t.close());
-    const sessions: SimSession[] = Array.from({ length: SESSIONS }, (_, i) => ({
-      id: `r${seed}-s${i}`,
-      profile: PROFILES[Math.floor(next() * PROFILES.length)]!,
-      address: `10.0.0.${1 + Math.floor(next() * 3)}`,
-      clock: utcMidnight(3) + Math.floor(next() * 20) * 3_600_000,
-    }));
-    const seenHuman = new Set<string>();
-    for (let sent = 0; sent < REQUESTS; sent += CONCURRENCY) {
-      const batch = Array.from(
-        { length: CONCURRENCY },
-        () => sessions[Math.floor(next() * sessions.length)]!,
-      );
-      const responses = await Promise.all(
-        batch.map((s) =>
-          postCollect(t.app, eventsFor(s, next), { remoteAddress: s.address, ...HEADERS[s.profile] }),
-        ),
-      );
-      expect(responses.map((r) => r.statusCode)).toEqual(batch.map(() => 202));
-
-      for (const bots of ['exclude', 'only', 'include']) {
-        expect(await overview(t, bots), `bots=${bots} after ${sent + CONCURRENCY} requests`).toEqual(
-          await bruteForce(t, bots),
+  it.each(Array.from({ length: ROUNDS }, (_, i) => [i + 1]))(
+    'random traffic, seed %i',
+    async (seed) => {
+      const next = random(seed);
+      const t = await createTestApp();
+      cleanups.push(() => t.close());
+      const sessions: SimSession[] = Array.from({ length: SESSIONS }, (_, i) => ({
+        id: `r${seed}-s${i}`,
+        profile: PROFILES[Math.floor(next() * PROFILES.length)]!,
+        address: `10.0.0.${1 + Math.floor(next() * 3)}`,
+        clock: utcMidnight(3) + Math.floor(next() * 20) * 3_600_000,
+      }));
+      const seenHuman = new Set<string>();
+      for (let sent = 0; sent < REQUESTS; sent += CONCURRENCY) {
+        const batch = Array.from(
+          { length: CONCURRENCY },
+          () => sessions[Math.floor(next() * sessions.length)]!,
         );
+        const responses = await Promise.all(
+          batch.map((s) =>
+            postCollect(t.app, eventsFor(s, next), { remoteAddress: s.address, ...HEADERS[s.profile] }),
+          ),
+        );
+        expect(responses.map((r) => r.statusCode)).toEqual(batch.map(() => 202));
+
+        for (const bots of ['exclude', 'only', 'include']) {
+          expect(await overview(t, bots), `bots=${bots} after ${sent + CONCURRENCY} requests`).toEqual(
+            await bruteForce(t, bots),
+          );
+        }
+        const listed = await getJson<{ results: { session: string; is_bot: boolean }[] }>(
+          t,
+          '/v1/sessions?site=demo&limit=1000',
+        );
+        for (const s of listed.body.results) {
+          if (!s.is_bot) seenHuman.add(s.session);
+          else if (seenHuman.has(s.session)) flips.add(s.session);
+          sides.add(s.is_bot);
+        }
       }
-      const listed = await getJson<{ results: { session: string; is_bot: boolean }[] }>(
-        t,
-        '/v1/sessions?site=demo&limit=1000',
-      );
-      for (const s of listed.body.results) {
-        if (!s.is_bot) seenHuman.add(s.session);
-        else if (seenHuman.has(s.session)) flips.add(s.session);
-        sides.add(s.is_bot);
-      }
-    }
-  });
+      // 48 requests and a rollup rebuild per read: seconds on a busy 2-core machine.
+    },
+    30_000,
+  );
 
   it('saw both sides, and sessions that flipped from human to bot on the way', () => {
     expect([...sides].sort()).toEqual([false, true]);
