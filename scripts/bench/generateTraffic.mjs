@@ -48,7 +48,7 @@ function mulberry32(seed) {
 
 /**
  * Yields batches of `EventRow`s and, for crawler sessions, the request facts to score them.
- * @returns {AsyncGenerator<{ rows: object[], request: object | null }>}
+ * @returns {Generator<{ rows: object[], request: object | null }>}
  */
 export function* generateTraffic({ total, seed = 42, now = Date.now(), crawlerRequest }) {
   const rand = mulberry32(seed);
@@ -69,7 +69,8 @@ export function* generateTraffic({ total, seed = 42, now = Date.now(), crawlerRe
     const hour = Math.floor(24 * (0.5 + 0.5 * Math.sin(Math.PI * (rand() - 0.5))) ** 0.8) % 24;
     let ts = start + day * DAY_MS + hour * 3_600_000 + Math.floor(rand() * 3_600_000);
     // Today's sessions that would start later than now start earlier the same day instead.
-    if (ts > now - 3_600_000) ts = Math.max(start + day * DAY_MS, now - 3_600_000 - Math.floor(rand() * 6 * 3_600_000));
+    if (ts > now - 3_600_000)
+      ts = Math.max(start + day * DAY_MS, now - 3_600_000 - Math.floor(rand() * 6 * 3_600_000));
     const visitor = `v${Math.floor(rand() * 1e9)}`;
     const user = !isBot && rand() < 0.2 ? `user-${Math.floor(rand() * 5000)}` : null;
     const d = rand();
@@ -78,12 +79,25 @@ export function* generateTraffic({ total, seed = 42, now = Date.now(), crawlerRe
     const client = { country: pick(COUNTRIES), browser, os, device };
     const src = pick(SOURCES);
     const campaign = rand() < 0.1 ? `spring-${Math.floor(rand() * 5)}` : null;
-    const source = { ...src, utmSource: campaign ? 'newsletter' : null, utmMedium: campaign ? 'email' : null, utmCampaign: campaign };
+    const source = {
+      ...src,
+      utmSource: campaign ? 'newsletter' : null,
+      utmMedium: campaign ? 'email' : null,
+      utmCampaign: campaign,
+    };
     let pages = 1;
     while (rand() < 0.55 && pages < 30) pages += 1;
     const rows = isBot ? bots : human;
     let n = 0;
-    const base = { site: site.id, session: id, visitor, user, title: null, userAgent: isBot ? 'Googlebot' : 'Mozilla/5.0 (bench)', client };
+    const base = {
+      site: site.id,
+      session: id,
+      visitor,
+      user,
+      title: null,
+      userAgent: isBot ? 'Googlebot' : 'Mozilla/5.0 (bench)',
+      client,
+    };
     const add = (type, path, extra) => {
       rows.push({
         ...base,
@@ -105,20 +119,57 @@ export function* generateTraffic({ total, seed = 42, now = Date.now(), crawlerRe
     for (let p = 0; p < pages && made < total; p += 1) {
       const path = `/${site.id === 'blog' ? 'posts' : 'p'}/${zipf(site.pages)}`;
       const pv = `${id}-pv${p}`;
-      add('pageview', path, { source: p === 0 ? source : null, referrer: p === 0 && src.referrerDomain ? `https://${src.referrerDomain}/` : null });
+      add('pageview', path, {
+        source: p === 0 ? source : null,
+        referrer: p === 0 && src.referrerDomain ? `https://${src.referrerDomain}/` : null,
+      });
       if (isBot) continue;
-      add('timing', path, { pv, data: JSON.stringify({ ttfb: 80 + rand() * 400, load: 400 + rand() ** 2 * 5000 }) });
-      for (const [name, scale] of [['LCP', 4000], ['FCP', 2500], ['TTFB', 900]]) {
+      add('timing', path, {
+        pv,
+        data: JSON.stringify({ ttfb: 80 + rand() * 400, load: 400 + rand() ** 2 * 5000 }),
+      });
+      for (const [name, scale] of [
+        ['LCP', 4000],
+        ['FCP', 2500],
+        ['TTFB', 900],
+      ]) {
         add('vital', path, { pv, name, data: JSON.stringify({ value: 100 + rand() ** 2 * scale }) });
       }
-      if (rand() < 0.5) add('vital', path, { pv, name: 'INP', data: JSON.stringify({ value: 20 + rand() ** 3 * 700 }) });
-      if (rand() < 0.5) add('vital', path, { pv, name: 'CLS', data: JSON.stringify({ value: rand() ** 4 * 0.5 }) });
+      if (rand() < 0.5)
+        add('vital', path, { pv, name: 'INP', data: JSON.stringify({ value: 20 + rand() ** 3 * 700 }) });
+      if (rand() < 0.5)
+        add('vital', path, { pv, name: 'CLS', data: JSON.stringify({ value: rand() ** 4 * 0.5 }) });
       const clicks = Math.floor(rand() * 3);
       for (let c = 0; c < clicks; c += 1) {
-        add('click', path, { pv, data: JSON.stringify({ selector: 'a.nav', tag: 'a', kind: rand() < 0.1 ? 'outbound' : 'link', rage: rand() < 0.03 ? 4 : undefined, dead: rand() < 0.05 }) });
+        add('click', path, {
+          pv,
+          data: JSON.stringify({
+            selector: 'a.nav',
+            tag: 'a',
+            kind: rand() < 0.1 ? 'outbound' : 'link',
+            rage: rand() < 0.03 ? 4 : undefined,
+            dead: rand() < 0.05,
+          }),
+        });
       }
-      if (rand() < 0.03) add('error', path, { pv, data: JSON.stringify({ kind: 'error', message: `TypeError ${Math.floor(rand() * 20)}`, source: 'app.js', line: 10, col: 5, count: 1 }) });
-      if (rand() < 0.1) add('custom', path, { pv, name: pick(['signup', 'add_to_cart', 'search']), data: JSON.stringify({ props: { plan: pick(['free', 'pro']) } }) });
+      if (rand() < 0.03)
+        add('error', path, {
+          pv,
+          data: JSON.stringify({
+            kind: 'error',
+            message: `TypeError ${Math.floor(rand() * 20)}`,
+            source: 'app.js',
+            line: 10,
+            col: 5,
+            count: 1,
+          }),
+        });
+      if (rand() < 0.1)
+        add('custom', path, {
+          pv,
+          name: pick(['signup', 'add_to_cart', 'search']),
+          data: JSON.stringify({ props: { plan: pick(['free', 'pro']) } }),
+        });
       add('scroll', path, { pv, data: JSON.stringify({ depth: Math.floor(rand() * 101) }) });
       add('engagement', path, { pv, data: JSON.stringify({ ms: Math.floor(rand() ** 2 * 120_000) }) });
     }

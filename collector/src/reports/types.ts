@@ -30,11 +30,3 @@ export interface Report<R> {
   run(storage: Storage, params: ReportParams): Promise<R>;
   csv: { columns: readonly string[]; rows(result: R): Record<string, unknown>[] };
 }
-
-/** What every report answer starts with: the site, period and bot filter it covers. */
-export const reportHeaderProperties = {
-  site: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
-  bots: { type: 'string' },
-} as const;

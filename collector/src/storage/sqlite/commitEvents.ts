@@ -4,6 +4,7 @@
  * days, and mark those days' report rollups stale — a fixed number of set-based statements
  * per group, whatever its size (see `COMMIT_STATEMENTS`).
  */
+import type { Side } from '../../rollups/types.js';
 import type { SessionEvidence } from '../../scoring/index.js';
 import type { DropCounts, EventRow, IngestRequest, InsertResult } from '../types.js';
 import { utcDay } from '../../lib/time.js';
@@ -21,8 +22,6 @@ import type { Db } from './db.js';
  * upsert sessions, session days, stale report days, SDK drops, COMMIT.
  */
 export const COMMIT_STATEMENTS = 9;
-
-type Side = 0 | 1;
 
 // The days of the new events and every stored day of their sessions (a verdict or an entry
 // page that changes touches all of them) are marked for a rollup rebuild.
