@@ -73,8 +73,15 @@ export function aggregateDay(facts: DayFacts): DayRollups {
     const bounce = s.pageviews === 1 ? 1 : 0;
     const sessionDay = `${s.session}`;
 
+    // Built once per session-day: user agents are kept for the unfiltered rows only.
+    const withUa = breakdowns(day, true);
+    const withoutUa = withUa.filter(([b]) => b !== 'ua');
+    const pageRows = [...folded.pages].map(([path, { counters: c, visitors }]) => ({
+      path,
+      values: [c[0], [...visitors], ...c.slice(1)],
+    }));
     for (const f of [...day.sessionFilters, ...day.pageFilters]) {
-      for (const [b, v] of breakdowns(day, f === '')) {
+      for (const [b, v] of f === '' ? withUa : withoutUa) {
         sessions.add([f, side, b, v], [day.visitors, 1, n, bounce, duration, folded.engagedMs]);
       }
       hours.add([f, side, firstHour], [0, 1, []]);
@@ -85,9 +92,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
         const [a, b] = [day.pageviews[i]!.path, day.pageviews[i + 1]!.path];
         if (a !== b) transitions.add([f, side, a, b], [1]);
       }
-      for (const [path, { counters: c, visitors }] of folded.pages) {
-        pages.add([f, side, path], [c[0], [...visitors], ...c.slice(1)]);
-      }
+      for (const { path, values } of pageRows) pages.add([f, side, path], values);
     }
 
     // Events and vitals: session filters, plus the page each one happened on.
