@@ -4,18 +4,22 @@
  * views), the session-length distribution (pages per session-day: 1, 2, 3–5, 6–10, 11+) and,
  * with `funnel=/a,/b,event:signup`, an ordered funnel: sessions that reached each step after
  * the previous one, with conversion from the first step and drop from the step before.
- * Three rollup reads, plus one statement for a funnel (raw events: the order of steps within a
+ * Four rollup reads (five when transitions are spread too evenly for reports/topAcrossDays.ts
+ * to stop early), plus one statement for a funnel (raw events: the order of steps within a
  * session is not in any rollup; the filter does not apply to it, `bots` does).
  */
 import { InvalidQueryError } from '../errors.js';
 import type { FunnelStep } from '../storage/types.js';
 import { pathsResponse } from './pathsResponse.js';
 import { ratio, resolveScope, rollupBase, scopeHeader } from './scope.js';
+import { topAcrossDays } from './topAcrossDays.js';
 import type { Report } from './types.js';
 
 export const PATHS_DEFAULT_DAYS = 30;
 export const TOP = 20;
 export const TOP_TRANSITIONS = 50;
+/** Transitions read per day before adding up candidates (reports/topAcrossDays.ts). */
+export const TRANSITIONS_PER_DAY = 4 * TOP_TRANSITIONS;
 export const DROP_OFF_MIN_VIEWS = 10;
 export const MAX_FUNNEL_STEPS = 8;
 export const LENGTH_BUCKETS = [
@@ -70,18 +74,11 @@ export const pathsReport: Report<PathsResult> = {
         groupBy: ['path'],
         sum: ['views', 'entries', 'exits'],
       }),
-      storage.queryRollup<{ from_path: string; to_path: string; count: number }>({
-        ...base,
-        table: 'ru_transitions',
-        groupBy: ['from_path', 'to_path'],
-        sum: ['count'],
-        orderBy: [
-          { column: 'count', desc: true },
-          { column: 'from_path', desc: false },
-          { column: 'to_path', desc: false },
-        ],
-        limit: TOP_TRANSITIONS,
-      }),
+      topAcrossDays<{ from_path: string; to_path: string; count: number }>(
+        storage,
+        { ...base, table: 'ru_transitions' },
+        { key: ['from_path', 'to_path'], rank: 'count', n: TOP_TRANSITIONS, k: TRANSITIONS_PER_DAY },
+      ),
       storage.queryRollup<{ pages: number; sessions: number }>({
         ...base,
         table: 'ru_lengths',

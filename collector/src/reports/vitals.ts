@@ -4,7 +4,8 @@
  * needs-improvement / poor samples by the official thresholds (rollups/buckets.ts);
  * `page=P` gives the vitals measured on P. The p75 is the smallest value of the bucket that
  * holds the 75th percentile sample: within 2 % of the exact one overall, 10 % per page.
- * Three rollup reads.
+ * Three rollup reads; each stored row is one day's histogram of a path and metric, added up
+ * here (SQL cannot add histograms).
  */
 import {
   percentileOf,
@@ -37,29 +38,64 @@ export interface VitalsResult extends ReturnType<typeof scopeHeader> {
   pages: { path: string; samples: number; metrics: VitalSummary[] }[];
 }
 
-type Bucket = { path?: string; metric: string; bucket: number; rating: string; count: number };
+/** A stored vitals row: one (day, path, metric) with its histogram. */
+type HistRow = {
+  path: string;
+  metric: string;
+  samples: number;
+  good: number;
+  ni: number;
+  poor: number;
+  hist: string;
+};
 
-function summarise(metric: VitalMetric, rows: readonly Bucket[]): VitalSummary {
-  const mine = rows.filter((r) => r.metric === metric).sort((a, b) => a.bucket - b.bucket);
-  const samples = mine.reduce((n, r) => n + r.count, 0);
-  const by = (rating: VitalRating) =>
-    ratio(
-      mine.filter((r) => r.rating === rating).reduce((n, r) => n + r.count, 0),
-      samples,
-    );
-  const at = percentileOf(mine, (r) => r.count, 0.75);
-  const p75 = at ? vitalBucketValue(metric, at.bucket) : null;
+/** Samples of one path and metric over the days read: per rating, and per bucket. */
+interface Merged {
+  samples: number;
+  good: number;
+  ni: number;
+  poor: number;
+  buckets: Map<number, number>;
+}
+
+/** Adds the days' rows up per `path\u0001metric`. */
+function merge(rows: readonly HistRow[]): Map<string, Merged> {
+  const out = new Map<string, Merged>();
+  for (const r of rows) {
+    const key = `${r.path}\u0001${r.metric}`;
+    let m = out.get(key);
+    if (!m) {
+      m = { samples: 0, good: 0, ni: 0, poor: 0, buckets: new Map() };
+      out.set(key, m);
+    }
+    m.samples += r.samples;
+    m.good += r.good;
+    m.ni += r.ni;
+    m.poor += r.poor;
+    for (const [bucket, count] of JSON.parse(r.hist) as [number, number][])
+      m.buckets.set(bucket, (m.buckets.get(bucket) ?? 0) + count);
+  }
+  return out;
+}
+
+function summarise(metric: VitalMetric, m: Merged | undefined): VitalSummary {
+  const samples = m?.samples ?? 0;
+  const sorted = m ? [...m.buckets].sort((a, b) => a[0] - b[0]) : [];
+  const at = percentileOf(sorted, (b) => b[1], 0.75);
+  const p75 = at ? vitalBucketValue(metric, at[0]) : null;
   return {
     metric,
     p75: p75 === null ? null : metric === 'CLS' ? Math.round(p75 * 1000) / 1000 : Math.round(p75),
     rating: p75 === null ? null : rateVital(metric, p75),
     samples,
-    good: by('good'),
-    needs_improvement: by('needs-improvement'),
-    poor: by('poor'),
+    good: ratio(m?.good ?? 0, samples),
+    needs_improvement: ratio(m?.ni ?? 0, samples),
+    poor: ratio(m?.poor ?? 0, samples),
     thresholds: VITAL_THRESHOLDS[metric],
   };
 }
+
+const HIST_COLUMNS = ['path', 'metric', 'samples', 'good', 'ni', 'poor', 'hist'];
 
 const summary = {
   type: 'object',
@@ -101,12 +137,7 @@ export const vitalsReport: Report<VitalsResult> = {
     // Per-page rows exist without a filter only (a page filter is that page's totals).
     const unfiltered = { ...base, filter: '' };
     const [overall, top] = await Promise.all([
-      storage.queryRollup<Bucket>({
-        ...base,
-        where: { path: '' },
-        groupBy: ['metric', 'bucket', 'rating'],
-        sum: ['count'],
-      }),
+      storage.queryRollup<HistRow>({ ...base, where: { path: '' }, groupBy: [], select: HIST_COLUMNS }),
       // The pages listed are the most viewed ones (ru_pages is far smaller than ru_vitals).
       scope.filter
         ? []
@@ -123,23 +154,24 @@ export const vitalsReport: Report<VitalsResult> = {
           }),
     ]);
     const paths = top.map((t) => t.path);
-    const perPage =
+    const perPage = merge(
       paths.length === 0
         ? []
-        : await storage.queryRollup<Bucket>({
+        : await storage.queryRollup<HistRow>({
             ...unfiltered,
             where: { path: paths },
-            groupBy: ['path', 'metric', 'bucket', 'rating'],
-            sum: ['count'],
-          });
+            groupBy: [],
+            select: HIST_COLUMNS,
+          }),
+    );
+    const all = merge(overall);
     return {
       ...scopeHeader(scope),
-      overall: VITAL_METRICS.map((m) => summarise(m, overall)),
+      overall: VITAL_METRICS.map((m) => summarise(m, all.get(`\u0001${m}`))),
       pages: top
         .map((t) => {
-          const rows = perPage.filter((r) => r.path === t.path);
-          const samples = rows.reduce((n, r) => n + r.count, 0);
-          return { path: t.path, samples, metrics: VITAL_METRICS.map((m) => summarise(m, rows)) };
+          const metrics = VITAL_METRICS.map((m) => summarise(m, perPage.get(`${t.path}\u0001${m}`)));
+          return { path: t.path, samples: metrics.reduce((n, m) => n + m.samples, 0), metrics };
         })
         .filter((p) => p.samples > 0),
     };

@@ -14,8 +14,9 @@
  * - Filters: `user`, `device`, `country`, `referrer` select sessions. `page=P` selects the
  *   sessions that viewed P for session and page metrics (overview, pages, paths); for
  *   events and vitals it selects what happened on P.
- * - Vitals rows carry the path only without a filter (in 10 %-wide buckets); every filter
- *   has path-less totals (2 %-wide buckets).
+ * - Vitals: one row per (filter, path, metric) with its samples per rating and their
+ *   histogram (`[bucket, count]` pairs). Rows carry the path only without a filter (in
+ *   10 %-wide buckets); every filter has path-less totals (2 %-wide buckets).
  */
 import { coarseVitalBucket, durationBucket } from './buckets.js';
 import { createTally } from './createTally.js';
@@ -58,7 +59,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
   const pages = createTally(['sum', 'distinct', ...sums(PAGE_SLOTS - 1)]);
   const transitions = createTally(['sum']);
   const events = createTally(['sum', 'distinct']);
-  const vitals = createTally(['sum']);
+  const vitals = createTally(['sum', 'sum', 'sum', 'sum', 'hist']);
   const errors = createTally(['sum', 'distinct', 'distinct', 'min', 'max']);
   const users = createTally(sums(9));
   const problems: DayRollups['ru_problem_sessions'] = [];
@@ -108,13 +109,20 @@ export function aggregateDay(facts: DayFacts): DayRollups {
     for (const [key, byPath] of folded.vitals) {
       const [metric, bucket, rating] = key.split('\u0001') as [string, string, string];
       const b = Number(bucket);
+      const rated = (count: number, at: number) => [
+        count,
+        rating === 'good' ? count : 0,
+        rating === 'needs-improvement' ? count : 0,
+        rating === 'poor' ? count : 0,
+        [at, count] as const,
+      ];
       let total = 0;
       for (const [path, count] of byPath) {
-        vitals.add(['', side, path, metric, coarseVitalBucket(b), rating], [count]);
-        vitals.add([filterKey('page', path), side, '', metric, b, rating], [count]);
+        vitals.add(['', side, path, metric], rated(count, coarseVitalBucket(b)));
+        vitals.add([filterKey('page', path), side, '', metric], rated(count, b));
         total += count;
       }
-      for (const f of day.sessionFilters) vitals.add([f, side, '', metric, b, rating], [total]);
+      for (const f of day.sessionFilters) vitals.add([f, side, '', metric], rated(total, b));
     }
 
     // Errors: per group and path, and per group in all (path '') for its distinct sessions

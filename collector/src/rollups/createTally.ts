@@ -1,21 +1,25 @@
 /**
  * Counts grouped by key, where each counter is a sum, a distinct count (visitors,
- * sessions), or a minimum / maximum. Rows come out as `[...key, ...counters]`, the shape of
- * a rollup row.
+ * sessions), a minimum / maximum, or a histogram (`[bucket, count]` added up per bucket).
+ * Rows come out as `[...key, ...counters]`, the shape of a rollup row; a histogram comes
+ * out as the JSON text of its `[bucket, count]` pairs in bucket order.
  */
 import type { RollupRow } from './types.js';
 
-export type Slot = 'sum' | 'distinct' | 'min' | 'max';
+export type Slot = 'sum' | 'distinct' | 'min' | 'max' | 'hist';
 type Key = (string | number | null)[];
-type Value = number | string | readonly string[];
+type Value = number | string | readonly string[] | readonly [number, number];
 
 interface Group {
   key: Key;
-  acc: (number | Set<string>)[];
+  acc: (number | Set<string> | Map<number, number>)[];
 }
 
 export interface Tally {
-  /** `values[i]` is a number for a sum slot, one or more ids for a distinct slot. */
+  /**
+   * `values[i]` is a number for a sum, min or max slot, one or more ids for a distinct slot,
+   * a `[bucket, count]` pair for a histogram.
+   */
   add(key: Key, values: readonly Value[]): void;
   rows(): RollupRow[];
 }
@@ -28,7 +32,15 @@ export function createTally(slots: readonly Slot[]): Tally {
       let group = groups.get(id);
       if (!group) {
         const start = (slot: Slot) =>
-          slot === 'sum' ? 0 : slot === 'min' ? Infinity : slot === 'max' ? -Infinity : new Set<string>();
+          slot === 'sum'
+            ? 0
+            : slot === 'min'
+              ? Infinity
+              : slot === 'max'
+                ? -Infinity
+                : slot === 'hist'
+                  ? new Map<number, number>()
+                  : new Set<string>();
         group = { key, acc: slots.map(start) };
         groups.set(id, group);
       }
@@ -38,14 +50,24 @@ export function createTally(slots: readonly Slot[]): Tally {
         if (slot === 'sum') acc[i] = (acc[i] as number) + (value as number);
         else if (slot === 'min') acc[i] = Math.min(acc[i] as number, value as number);
         else if (slot === 'max') acc[i] = Math.max(acc[i] as number, value as number);
-        else if (typeof value === 'string') (acc[i] as Set<string>).add(value);
+        else if (slot === 'hist') {
+          const [bucket, count] = value as readonly [number, number];
+          const hist = acc[i] as Map<number, number>;
+          hist.set(bucket, (hist.get(bucket) ?? 0) + count);
+        } else if (typeof value === 'string') (acc[i] as Set<string>).add(value);
         else for (const v of value as readonly string[]) (acc[i] as Set<string>).add(v);
       });
     },
     rows() {
       return [...groups.values()].map((g) => [
         ...g.key,
-        ...g.acc.map((a) => (typeof a === 'number' ? a : a.size)),
+        ...g.acc.map((a) =>
+          typeof a === 'number'
+            ? a
+            : a instanceof Map
+              ? JSON.stringify([...a].sort((x, y) => x[0] - y[0]))
+              : a.size,
+        ),
       ]);
     },
   };

@@ -90,7 +90,7 @@ export const ROLLUP_COLUMNS = {
   ],
   ru_transitions: ['f', 'is_bot', 'from_path', 'to_path', 'count'],
   ru_events: ['f', 'is_bot', 'type', 'name', 'k', 'v', 'count', 'sessions'],
-  ru_vitals: ['f', 'is_bot', 'path', 'metric', 'bucket', 'rating', 'count'],
+  ru_vitals: ['f', 'is_bot', 'path', 'metric', 'samples', 'good', 'ni', 'poor', 'hist'],
   ru_errors: [
     'f',
     'is_bot',

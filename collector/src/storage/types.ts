@@ -267,6 +267,18 @@ export interface RollupQuery {
   where?: Record<string, string | number | (string | number)[]>;
   /** Rows whose column differs from the value. */
   whereNot?: Record<string, string | number>;
+  /** Rows whose `columns` tuple is one of `values`, e.g. `(from_path, to_path)` pairs. */
+  whereTuples?: { columns: string[]; values: (string | number)[][] };
+  /**
+   * With `select`: the `limit` stored rows of each day and bot side with the highest
+   * `column` (ties in key order), each with its `day` and `is_bot`; index seeks, not a scan.
+   */
+  topPerDay?: { column: string; limit: number };
+  /**
+   * Stored rows as they are, these columns of each (instead of grouping: `groupBy` empty, no
+   * aggregates), for values SQL cannot add up, such as vitals histograms.
+   */
+  select?: string[];
   /** Output columns (grouped, aggregated or weighted). */
   orderBy?: { column: string; desc: boolean }[];
   limit?: number;

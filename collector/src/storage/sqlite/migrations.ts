@@ -319,4 +319,38 @@ export const migrations: Migration[] = [
         ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1;
     `,
   },
+  {
+    version: 9,
+    name: 'vitals as histograms, transitions by count',
+    // One row per (day, filter, path, metric) holding its samples per rating and the
+    // histogram of its buckets as JSON [bucket, count] pairs: a vitals report reads one row
+    // where it read one per bucket and rating. Rows are converted, not rebuilt: days past
+    // retention have no raw events left to rebuild them from.
+    sql: `
+      CREATE TABLE ru_vitals_h (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        path TEXT NOT NULL, metric TEXT NOT NULL,
+        samples INTEGER NOT NULL, good INTEGER NOT NULL, ni INTEGER NOT NULL, poor INTEGER NOT NULL,
+        hist TEXT NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, path, metric)
+      ) WITHOUT ROWID;
+      INSERT INTO ru_vitals_h
+        SELECT site, day, f, is_bot, path, metric, sum(n), sum(good), sum(ni), sum(poor),
+               json_group_array(json_array(bucket, n))
+        FROM (
+          SELECT site, day, f, is_bot, path, metric, bucket, sum(count) AS n,
+                 sum(CASE rating WHEN 'good' THEN count ELSE 0 END) AS good,
+                 sum(CASE rating WHEN 'needs-improvement' THEN count ELSE 0 END) AS ni,
+                 sum(CASE rating WHEN 'poor' THEN count ELSE 0 END) AS poor
+          FROM ru_vitals
+          GROUP BY site, day, f, is_bot, path, metric, bucket
+          ORDER BY site, day, f, is_bot, path, metric, bucket
+        )
+        GROUP BY site, day, f, is_bot, path, metric;
+      DROP TABLE ru_vitals;
+      ALTER TABLE ru_vitals_h RENAME TO ru_vitals;
+      -- A day's most frequent transitions first (reports/topAcrossDays.ts).
+      CREATE INDEX ru_transitions_top ON ru_transitions (site, day, f, is_bot, count);
+    `,
+  },
 ];

@@ -45,6 +45,60 @@ function dayCondition(days: RollupQuery['days']): { sql: string[]; params: unkno
   return { sql, params };
 }
 
+/** The filter key, `where`, `whereNot` and `whereTuples` of a query. */
+function conditions(q: RollupQuery): { sql: string[]; params: unknown[] } {
+  const col = (name: string) => column(q.table, name);
+  const sql: string[] = [];
+  const params: unknown[] = [];
+  if ((ROLLUP_COLUMNS[q.table] as readonly string[]).includes('f')) {
+    sql.push('f = ?');
+    params.push(q.filter);
+  }
+  for (const [name, value] of Object.entries(q.where ?? {})) {
+    if (Array.isArray(value)) {
+      sql.push(`${col(name)} IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(value));
+    } else {
+      sql.push(`${col(name)} = ?`);
+      params.push(value);
+    }
+  }
+  for (const [name, value] of Object.entries(q.whereNot ?? {})) {
+    sql.push(`${col(name)} <> ?`);
+    params.push(value);
+  }
+  if (q.whereTuples) {
+    const names = q.whereTuples.columns.map(col);
+    const picks = names.map((_, i) => `value->>${i}`);
+    sql.push(`(${names.join(', ')}) IN (SELECT ${picks.join(', ')} FROM json_each(?))`);
+    params.push(JSON.stringify(q.whereTuples.values));
+  }
+  return { sql, params };
+}
+
+/**
+ * The top rows of each (day, side): one correlated subquery per pair of the days and sides
+ * listed, each a descending walk of an index that ends with the ranked column.
+ */
+function buildTopPerDaySql(q: RollupQuery): { sql: string; params: unknown[] } {
+  const top = q.topPerDay!;
+  if (!q.select || q.groupBy.length > 0) throw new Error('topPerDay reads stored rows: select, no groupBy');
+  const names = q.select.map((c) => column(q.table, c));
+  const ranked = column(q.table, top.column);
+  const rest = conditions(q);
+  const inner = ['x.site = ?', 'x.day = d.value', 'x.is_bot = s.value', ...rest.sql];
+  const sql = `
+    SELECT d.value AS day, s.value AS is_bot, (
+      SELECT json_group_array(json_array(${names.join(', ')})) FROM (
+        SELECT ${names.map((n) => `x.${n} AS ${n}`).join(', ')} FROM ${q.table} x
+        WHERE ${inner.join(' AND ')} ORDER BY x.${ranked} DESC LIMIT ?)
+    ) AS top
+    FROM json_each(?) d, json_each(?) s`;
+  const days = Array.isArray(q.days) ? q.days : null;
+  if (!days) throw new Error('topPerDay needs a list of days');
+  return { sql, params: [q.site, ...rest.params, top.limit, JSON.stringify(days), SIDES[q.bots]] };
+}
+
 export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[] } {
   const col = (name: string) => column(q.table, name);
   // SELECT parameters come first: section prefixes, then weights.
@@ -66,7 +120,10 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
     });
     return `(${terms.join(' + ') || '0'}) AS ${alias(name)}`;
   });
+  if (q.select && (q.groupBy.length > 0 || q.sum || q.min || q.max || q.distinct || q.weighted || section))
+    throw new Error('a rollup query selects stored rows or groups them, not both');
   const select = [
+    ...(q.select ?? []).map(col),
     ...(section ? [`${section} AS section`] : []),
     ...q.groupBy.map(col),
     ...(q.sum ?? []).map((c) => `sum(${col(c)}) AS ${c}`),
@@ -78,23 +135,9 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
   const days = dayCondition(q.days);
   const where = ['site = ?', ...days.sql, 'is_bot IN (SELECT value FROM json_each(?))'];
   params.push(q.site, ...days.params, SIDES[q.bots]);
-  if ((ROLLUP_COLUMNS[q.table] as readonly string[]).includes('f')) {
-    where.push('f = ?');
-    params.push(q.filter);
-  }
-  for (const [name, value] of Object.entries(q.where ?? {})) {
-    if (Array.isArray(value)) {
-      where.push(`${col(name)} IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(value));
-    } else {
-      where.push(`${col(name)} = ?`);
-      params.push(value);
-    }
-  }
-  for (const [name, value] of Object.entries(q.whereNot ?? {})) {
-    where.push(`${col(name)} <> ?`);
-    params.push(value);
-  }
+  const rest = conditions(q);
+  where.push(...rest.sql);
+  params.push(...rest.params);
   const order = (q.orderBy ?? []).map((o) => `${o.column} ${o.desc ? 'DESC' : 'ASC'}`);
   // `+col` groups through a temporary B-tree over the rows the day seeks found; a plain
   // `user_id` let the planner walk ru_users_user for the order instead, over every day ever
@@ -121,6 +164,19 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
 }
 
 export async function queryRollup<T>(db: Db, q: RollupQuery): Promise<T[]> {
+  if (q.topPerDay) {
+    const { sql, params } = buildTopPerDaySql(q);
+    const names = q.select ?? [];
+    const out: Record<string, unknown>[] = [];
+    for (const r of await db.all<{ day: string; is_bot: number; top: string }>(sql, params)) {
+      for (const values of JSON.parse(r.top) as unknown[][]) {
+        const row: Record<string, unknown> = { day: r.day, is_bot: r.is_bot };
+        names.forEach((n, i) => (row[n] = values[i]));
+        out.push(row);
+      }
+    }
+    return out as T[];
+  }
   const { sql, params } = buildRollupSql(q);
   return db.all<T>(sql, params);
 }

@@ -1,0 +1,101 @@
+/**
+ * topAcrossDays answers what the plain GROUP BY answers, whether it stops after the
+ * candidates or falls back: tiny `k` on random traffic forces both ways.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolveScope, rollupBase } from '../../src/reports/scope.js';
+import { topAcrossDays } from '../../src/reports/topAcrossDays.js';
+import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
+import type { Storage } from '../../src/storage/types.js';
+import { makeEventRow } from '../utils/makeEventRow.js';
+import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { assertAgainstTraffic } from './utils/assertAgainstTraffic.js';
+import { toParams } from './utils/scopeArbitrary.js';
+
+describe('topAcrossDays', () => {
+  it('finds a group that is never first on a day but first over the days', async () => {
+    // Day 1: /a→/b 3 times, /c→/d twice; day 2: /e→/f 3 times, /c→/d twice.
+    const storage = await createSqliteStorage(':memory:');
+    try {
+      await storage.migrate();
+      await storage.ensureSites(['demo']);
+      const rows = [];
+      const sessions: [number, string, string, number][] = [
+        [1, '/a', '/b', 3],
+        [1, '/c', '/d', 2],
+        [2, '/e', '/f', 3],
+        [2, '/c', '/d', 2],
+      ];
+      for (const [day, from, to, times] of sessions) {
+        for (let i = 0; i < times; i += 1) {
+          const ts = utcMidnight(day) + 3_600_000 + i * 600_000;
+          const session = `d${day}${from}${i}`;
+          rows.push(
+            makeEventRow({ ts, session, path: from }),
+            makeEventRow({ ts: ts + 1000, session, path: to }),
+          );
+        }
+      }
+      await storage.insertEvents(rows);
+      await storage.refreshRollups();
+      const base = {
+        ...rollupBase(resolveScope({ site: 'demo', from: utcDate(2), to: utcDate(1), bots: 'include' }, 30)),
+        table: 'ru_transitions' as const,
+      };
+      const top = (k: number) =>
+        topAcrossDays(storage, base, { key: ['from_path', 'to_path'], rank: 'count', n: 1, k });
+      expect(await top(1)).toEqual([{ from_path: '/c', to_path: '/d', count: 4 }]);
+      expect(await top(2)).toEqual([{ from_path: '/c', to_path: '/d', count: 4 }]);
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
+describe('topAcrossDays (property)', () => {
+  it('equals the full GROUP BY … ORDER BY … LIMIT for any k and n', async () => {
+    let early = 0;
+    let fallback = 0;
+    await assertAgainstTraffic(async (storage, _sessions, scope) => {
+      const base = { ...rollupBase(resolveScope(toParams(scope), 30)), table: 'ru_transitions' as const };
+      for (const [n, k] of [
+        [1, 1],
+        [3, 1],
+        [3, 2],
+        [5, 20],
+      ] as const) {
+        let calls = 0;
+        const counted: Storage = {
+          ...storage,
+          queryRollup: (q) => {
+            calls += 1;
+            return storage.queryRollup(q);
+          },
+        };
+        const got = await topAcrossDays(counted, base, {
+          key: ['from_path', 'to_path'],
+          rank: 'count',
+          n,
+          k,
+        });
+        const expected = await storage.queryRollup({
+          ...base,
+          groupBy: ['from_path', 'to_path'],
+          sum: ['count'],
+          orderBy: [
+            { column: 'count', desc: true },
+            { column: 'from_path', desc: false },
+            { column: 'to_path', desc: false },
+          ],
+          limit: n,
+        });
+        expect(got).toEqual(expected);
+        if (calls === 2) early += 1;
+        if (calls === 3) fallback += 1;
+      }
+    }, 60);
+    // Both ways were taken: k = 20 never cuts a day of this small traffic, k = 1 often does.
+    expect(early).toBeGreaterThan(0);
+    expect(fallback).toBeGreaterThan(0);
+  }, 120_000);
+});
