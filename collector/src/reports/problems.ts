@@ -8,16 +8,21 @@
  * - `users` (from `ru_users`), `sessions` (from `ru_problem_sessions`) and the affected
  *   counts are not filtered: those rollups have no filter dimension. `filter_applies_to`
  *   says so in every answer.
- * - Worst lists: the top 20 by score, then by id; rows that scored 0 are left out.
- * Five rollup reads, whatever the number of users, sessions or pages.
+ * - Worst lists: the top 20 by score, then by id; rows that scored 0 are left out. The worst
+ *   sessions come from each day's worst (reports/topAcrossDays.ts).
+ * Seven rollup reads (eight when problems are spread too evenly for the worst sessions to
+ * be found from each day's worst), whatever the number of users, sessions or pages.
  */
 import { problemsResponse } from './problemsResponse.js';
 import { resolveScope, rollupBase, scopeHeader } from './scope.js';
+import { topAcrossDays } from './topAcrossDays.js';
 import type { Report } from './types.js';
 import { PROBLEM_SUMS, PROBLEM_WEIGHTS, problemScore, type ProblemSums } from './userScores.js';
 
 export const PROBLEMS_DEFAULT_DAYS = 30;
 export const PROBLEMS_TOP = 20;
+/** Worst session-days read per day before adding up candidates (reports/topAcrossDays.ts). */
+export const SESSIONS_PER_DAY = 5 * PROBLEMS_TOP;
 
 type Scored = ProblemSums & { score: number };
 
@@ -47,41 +52,52 @@ export const problemsReport: Report<ProblemsResult> = {
     const base = rollupBase(scope);
     const sums = [...PROBLEM_SUMS];
     const weighted = { score: PROBLEM_WEIGHTS };
-    const [totals, affected, users, sessions, pages] = await Promise.all([
+    const [totals, singles, spread, users, sessions, pages] = await Promise.all([
       storage.queryRollup<ProblemSums & { views: number }>({
         ...base,
         table: 'ru_pages',
         groupBy: [],
         sum: [...sums, 'views'],
       }),
-      storage.queryRollup<{ distinct_session_id: number; distinct_user_id: number }>({
+      // Distinct sessions with problems: those within one day have one row each …
+      storage.queryRollup<{ single: number | null }>({
         ...base,
         table: 'ru_problem_sessions',
         groupBy: [],
-        distinct: ['session_id', 'user_id'],
+        sum: ['single'],
       }),
-      storage.queryRollup<ProblemSums & { user_id: string; sessions: number }>({
+      // … the few that span days may have several.
+      storage.queryRollup<{ distinct_session_id: number }>({
+        ...base,
+        table: 'ru_problem_sessions',
+        where: { single: 0 },
+        groupBy: [],
+        distinct: ['session_id'],
+      }),
+      // Every user active in the period: those who scored are the affected ones.
+      storage.queryRollup<ProblemSums & { user_id: string; sessions: number; score: number }>({
         ...base,
         table: 'ru_users',
         groupBy: ['user_id'],
         sum: [...sums, 'sessions'],
         weighted,
         orderBy: ranked('user_id'),
-        limit: PROBLEMS_TOP,
       }),
-      storage.queryRollup<
+      topAcrossDays<
         ProblemSums & { session_id: string; max_user_id: string | null; min_day: string; max_day: string }
-      >({
-        ...base,
-        table: 'ru_problem_sessions',
-        groupBy: ['session_id'],
-        sum: sums,
-        min: ['day'],
-        max: ['day', 'user_id'],
-        weighted,
-        orderBy: ranked('session_id'),
-        limit: PROBLEMS_TOP,
-      }),
+      >(
+        storage,
+        { ...base, table: 'ru_problem_sessions' },
+        {
+          key: ['session_id'],
+          rank: 'score',
+          sums,
+          min: ['day'],
+          max: ['day', 'user_id'],
+          n: PROBLEMS_TOP,
+          k: SESSIONS_PER_DAY,
+        },
+      ),
       storage.queryRollup<ProblemSums & { path: string; views: number }>({
         ...base,
         table: 'ru_pages',
@@ -92,6 +108,7 @@ export const problemsReport: Report<ProblemsResult> = {
         limit: PROBLEMS_TOP,
       }),
     ]);
+    const affectedUsers = users.filter((u) => u.score > 0);
     const t = totals[0];
     const all: ProblemSums = {
       errors: t?.errors ?? 0,
@@ -106,18 +123,20 @@ export const problemsReport: Report<ProblemsResult> = {
         ...all,
         score: problemScore(all),
         pageviews: t?.views ?? 0,
-        sessions_affected: affected[0]?.distinct_session_id ?? 0,
-        users_affected: affected[0]?.distinct_user_id ?? 0,
+        sessions_affected: (singles[0]?.single ?? 0) + (spread[0]?.distinct_session_id ?? 0),
+        users_affected: affectedUsers.length,
       },
-      users: present(users).map(({ user_id, errors, rage, dead, slow, score, sessions: n }) => ({
-        user: user_id,
-        sessions: n,
-        errors,
-        rage,
-        dead,
-        slow,
-        score,
-      })),
+      users: present(affectedUsers.slice(0, PROBLEMS_TOP)).map(
+        ({ user_id, errors, rage, dead, slow, score, sessions: n }) => ({
+          user: user_id,
+          sessions: n,
+          errors,
+          rage,
+          dead,
+          slow,
+          score,
+        }),
+      ),
       sessions: present(sessions).map((s) => ({
         session: s.session_id,
         user: s.max_user_id,

@@ -23,14 +23,16 @@ export interface TopOptions {
   key: string[];
   /** The column summed and ranked by (descending; ties by key, ascending). */
   rank: string;
-  /** Further columns to sum per group. */
+  /** Further columns to sum per group, and to take the least / greatest of. */
   sums?: string[];
+  min?: string[];
+  max?: string[];
   n: number;
   /** Rows read per day and side in step 1. */
   k: number;
 }
 
-type Row = Record<string, string | number>;
+type Row = Record<string, string | number | null>;
 
 export async function topAcrossDays<T extends Row>(
   storage: Storage,
@@ -41,6 +43,8 @@ export async function topAcrossDays<T extends Row>(
     ...q,
     groupBy: o.key,
     sum: [o.rank, ...(o.sums ?? [])],
+    ...(o.min ? { min: o.min } : {}),
+    ...(o.max ? { max: o.max } : {}),
     orderBy: [{ column: o.rank, desc: true }, ...o.key.map((column) => ({ column, desc: false }))],
     limit: o.n,
   };

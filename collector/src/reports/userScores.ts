@@ -36,8 +36,9 @@ function weigh<K extends string>(weights: Record<K, number>, sums: Record<K, num
 export const engagementPoints = (s: EngagementSums): number => weigh(ENGAGEMENT_WEIGHTS, s);
 export const engagementScore = (s: EngagementSums): number => round2(engagementPoints(s));
 
-/** `3·errors + 2·rage clicks + dead clicks + 2·slow page loads (load > 3 s)`. */
-export const problemScore = (s: ProblemSums): number => round2(weigh(PROBLEM_WEIGHTS, s));
+/** `3·errors + 2·rage clicks + dead clicks + 2·slow page loads (load > 3 s)`: an integer. */
+export const problemPoints = (s: ProblemSums): number => weigh(PROBLEM_WEIGHTS, s);
+export const problemScore = (s: ProblemSums): number => round2(problemPoints(s));
 
 export type UserStatus = 'active' | 'at_risk' | 'dormant';
 

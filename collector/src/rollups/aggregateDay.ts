@@ -11,6 +11,9 @@
  *   rage/dead clicks on that page); scroll depth is averaged over each page view's maximum.
  * - Entry/exit: the first/last pageview of the session-day; transitions A→B are
  *   consecutive pageviews of a session-day with B ≠ A.
+ * - Problem sessions: a row per session-day with errors, rage or dead clicks or slow loads,
+ *   with its problem score (reports/userScores.ts) to rank by and whether the session lies
+ *   within this one day (`single`), so that distinct sessions over days add up cheaply.
  * - Filters: `user`, `device`, `country`, `referrer` select sessions. `page=P` selects the
  *   sessions that viewed P for session and page metrics (overview, pages, paths); for
  *   events and vitals it selects what happened on P.
@@ -22,7 +25,10 @@ import { coarseVitalBucket, durationBucket } from './buckets.js';
 import { createTally } from './createTally.js';
 import { foldSessionDay, PAGE_SLOTS } from './foldSessionDay.js';
 import { filterKey, groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
+import { problemPoints } from '../reports/userScores.js';
 import type { DayFacts, DayRollups } from './types.js';
+
+const utcDay = (ts: number) => Math.floor(ts / 86_400_000);
 
 export { SLOW_LOAD_MS, MAX_PROP_VALUE } from './foldSessionDay.js';
 /** Longest session length (in pages) kept apart; longer ones count here. */
@@ -162,8 +168,22 @@ export function aggregateDay(facts: DayFacts): DayRollups {
         ],
       );
     }
-    if (folded.errors + folded.rage + folded.dead + folded.slow > 0) {
-      problems.push([side, s.session, s.user, folded.errors, folded.rage, folded.dead, folded.slow]);
+    const problem = { errors: folded.errors, rage: folded.rage, dead: folded.dead, slow: folded.slow };
+    const score = problemPoints(problem);
+    if (score > 0) {
+      // `single`: all the session's events fall on this UTC day, so it has no row on another.
+      const single = utcDay(s.firstTs) === utcDay(s.lastTs) ? 1 : 0;
+      problems.push([
+        side,
+        s.session,
+        s.user,
+        problem.errors,
+        problem.rage,
+        problem.dead,
+        problem.slow,
+        score,
+        single,
+      ]);
     }
   }
 

@@ -119,7 +119,17 @@ export const ROLLUP_COLUMNS = {
     'dead',
     'slow',
   ],
-  ru_problem_sessions: ['is_bot', 'session_id', 'user_id', 'errors', 'rage', 'dead', 'slow'],
+  ru_problem_sessions: [
+    'is_bot',
+    'session_id',
+    'user_id',
+    'errors',
+    'rage',
+    'dead',
+    'slow',
+    'score',
+    'single',
+  ],
 } as const;
 
 export type RollupTable = keyof typeof ROLLUP_COLUMNS;

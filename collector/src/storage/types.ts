@@ -285,7 +285,7 @@ export interface RollupQuery {
   /** With `limit`: the top `limit` rows per value of this grouped column. */
   limitPer?: string;
   /**
-   * Adds a `section` output column (grouped): the first prefix `column` starts with (a
+   * Adds a `section` output column (grouped): the longest prefix `column` starts with (a
    * prefix matches itself and what follows a `/` after it), rows matching none left out.
    */
   sections?: { column: string; prefixes: string[] };

@@ -353,4 +353,24 @@ export const migrations: Migration[] = [
       CREATE INDEX ru_transitions_top ON ru_transitions (site, day, f, is_bot, count);
     `,
   },
+  {
+    version: 10,
+    name: 'problem sessions: score and single-day',
+    // The worst sessions are read per day by score (reports/topAcrossDays.ts), and distinct
+    // sessions with problems are the single-day rows plus the distinct others. Computed in
+    // place (days past retention cannot be rebuilt): score with the weights of
+    // reports/userScores.ts (changing them needs a migration like this one); a session
+    // whose row is gone counts as single-day.
+    sql: `
+      ALTER TABLE ru_problem_sessions ADD COLUMN score INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_problem_sessions ADD COLUMN single INTEGER NOT NULL DEFAULT 1;
+      UPDATE ru_problem_sessions SET score = 3 * errors + 2 * rage + dead + 2 * slow;
+      UPDATE ru_problem_sessions SET single = 0 WHERE EXISTS (
+        SELECT 1 FROM sessions s
+        WHERE s.site = ru_problem_sessions.site AND s.session_id = ru_problem_sessions.session_id
+          AND s.first_ts / 86400000 <> s.last_ts / 86400000);
+      CREATE INDEX ru_problem_sessions_top ON ru_problem_sessions (site, day, is_bot, score);
+      CREATE INDEX ru_problem_sessions_single ON ru_problem_sessions (site, day, is_bot, single);
+    `,
+  },
 ];

@@ -106,8 +106,10 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
   let section = '';
   if (q.sections) {
     const c = col(q.sections.column);
-    const whens = q.sections.prefixes.map(() => `WHEN ${c} = ? OR ${c} LIKE ? ESCAPE '\\' THEN ?`);
-    for (const prefix of q.sections.prefixes) {
+    // The longest matching prefix wins: `/` takes only what no other section does.
+    const prefixes = [...q.sections.prefixes].sort((a, b) => b.length - a.length);
+    const whens = prefixes.map(() => `WHEN ${c} = ? OR ${c} LIKE ? ESCAPE '\\' THEN ?`);
+    for (const prefix of prefixes) {
       const base = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
       params.push(prefix, `${escapeLike(base)}/%`, prefix);
     }
