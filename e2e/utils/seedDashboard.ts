@@ -5,7 +5,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * A small, known traffic history for the `demo` site over the last days: sessions with
- * pageviews (titles, referrers, users, devices), clicks, custom events and JS errors.
+ * pageviews (titles, referrers, users, devices), clicks, custom events, JS errors and web vitals.
  * Returns the session ids. Sent as crafted HTTP requests, so most are scored as bots: views
  * that should show them use `bots=include`.
  */
@@ -51,6 +51,12 @@ export async function seedDashboard(collectorUrl: string): Promise<string[]> {
       }
       if (path === '/docs') {
         events.push({ id: id('e'), type: 'error', ts: (ts += 1_000), session, pv, url: `https://shop.example${path}`, kind: 'rejection', message: 'Failed to fetch', count: 1 });
+      }
+      // Web vitals on the first page: one sample each, rated good, needs improvement and poor.
+      if (i === 0 && j === 0) {
+        for (const [name, value] of [['LCP', 1800], ['INP', 300], ['CLS', 0.4]] as const) {
+          events.push({ id: id('v'), type: 'vital', ts: (ts += 500), session, pv, url: `https://shop.example${path}`, name, value });
+        }
       }
       if (path === '/signup') {
         events.push({ id: id('ev'), type: 'custom', ts: (ts += 1_000), session, pv, url: `https://shop.example${path}`, name: 'signup', props: { plan: 'pro' } });
