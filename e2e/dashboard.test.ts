@@ -6,6 +6,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import {
+  DAY_MS,
+  isoDay,
   kpiValue,
   last30Days,
   saveElementScreenshot,
@@ -498,6 +500,22 @@ test('fits a phone, reads in dark mode', async () => {
         await saveElementScreenshot(chart, `dashboard-phone-dark-chart-${name}`);
       }
     }
+    // A long period: the section heatmap scrolls inside its card, the page does not.
+    const long = `from=${isoDay(Date.now() - 179 * DAY_MS)}&to=${to}`;
+    await page.goto(`${stack.collectorUrl}/dashboard?bots=include&tab=pages&${long}`);
+    await waitForView(page);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    const days = page.locator('[data-heatmap="pages-sections-heatmap"]');
+    expect(await days.locator('tbody tr').first().locator('td').count()).toBe(180);
+    expect(await days.locator('.heatmap-scroll').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(
+      true,
+    );
+    // It opens on the latest days.
+    const last = days.locator('tbody tr').first().locator('td').last();
+    expect(await last.evaluate((td) => td.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    await saveElementScreenshot(days, 'dashboard-phone-dark-chart-pages-sections-heatmap-180-days');
   } finally {
     await phone.close();
   }
