@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { E2E_TOKEN } from './startStack.js';
 
 export const DAY_MS = 86_400_000;
@@ -17,7 +17,11 @@ export async function waitForView(page: Page): Promise<void> {
 }
 
 /** Opens `/dashboard?<query>`, signs in through the form, and waits for the first view. */
-export async function signInToDashboard(context: BrowserContext, collectorUrl: string, query = ''): Promise<Page> {
+export async function signInToDashboard(
+  context: BrowserContext,
+  collectorUrl: string,
+  query = '',
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${collectorUrl}/dashboard${query ? `?${query}` : ''}`);
   await page.fill('#token', E2E_TOKEN);
@@ -34,5 +38,13 @@ export async function kpiValue(page: Page, key: string): Promise<number> {
 
 /** Saves a full-page screenshot under e2e/artifacts/ (gitignored). */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: new URL(`../artifacts/${name}.png`, import.meta.url).pathname, fullPage: true });
+  await page.screenshot({
+    path: new URL(`../artifacts/${name}.png`, import.meta.url).pathname,
+    fullPage: true,
+  });
+}
+
+/** Saves a screenshot of one element (a chart at phone width, say) under e2e/artifacts/. */
+export async function saveElementScreenshot(element: Locator, name: string): Promise<void> {
+  await element.screenshot({ path: new URL(`../artifacts/${name}.png`, import.meta.url).pathname });
 }

@@ -1,6 +1,6 @@
 // Builds the dashboard's browser files into dist/dashboard/assets/: app.js (client/ with uPlot
-// bundled in, minified, no runtime imports) and app.css (uPlot's styles, then ours). Type
-// errors in client/ fail the build.
+// bundled in, minified, no runtime imports) and app.css (uPlot's styles, then ours, then our
+// charts'). Type errors in client/ fail the build.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -28,5 +28,11 @@ await bundle.write({ file: `${out}app.js`, format: 'iife' });
 await bundle.close();
 
 const uplotCss = createRequire(import.meta.url).resolve('uplot/dist/uPlot.min.css');
-const css = [await readFile(uplotCss, 'utf8'), await readFile(here('styles.css'), 'utf8')].join('\n');
+const css = (
+  await Promise.all([
+    readFile(uplotCss, 'utf8'),
+    readFile(here('styles.css'), 'utf8'),
+    readFile(here('charts.css'), 'utf8'),
+  ])
+).join('\n');
 await writeFile(`${out}app.css`, css);

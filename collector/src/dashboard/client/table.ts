@@ -1,6 +1,7 @@
 /**
  * Tables: every one has a caption and a CSV link of its own query. A cell can set a filter
- * (page, referrer, …) or open a row; sortable headers follow the API's `ordering`.
+ * (page, referrer, …) or open a row, and carry a bar in proportion to the column's largest
+ * value (top pages); sortable headers follow the API's `ordering`.
  */
 import { downloadCsv, toCsv } from './csv.js';
 import { h, type Child } from './dom.js';
@@ -19,6 +20,10 @@ export interface Column<R> {
   sort?: string;
   /** Makes the cell a button that runs this with its row (e.g. open a session). */
   open?(row: R): void;
+  /** What the cell shows instead of `value`'s text (a sparkline); `value` stays its text and CSV. */
+  cell?(row: R): Child;
+  /** Draws a bar behind the cell, this number's share of the largest in the column. */
+  bar?(row: R): number;
 }
 
 export interface TableOptions<R> {
@@ -56,10 +61,17 @@ function headerCell<R>(column: Column<R>, options: TableOptions<R>): HTMLTableCe
   );
 }
 
-function bodyCell<R>(column: Column<R>, row: R, options: TableOptions<R>): HTMLTableCellElement {
+/** A bar as wide as `value`'s share of `max`: a width set through the CSSOM (the CSP allows no style attribute). */
+function bar(value: number, max: number): HTMLElement {
+  const el = h('span', { class: 'bar', 'aria-hidden': 'true', 'data-value': value });
+  el.style.width = `${max > 0 ? (Math.max(0, value) / max) * 100 : 0}%`;
+  return el;
+}
+
+function bodyCell<R>(column: Column<R>, row: R, options: TableOptions<R>, max: number): HTMLTableCellElement {
   const raw = column.value(row);
   const text = raw === null || raw === undefined ? '' : String(raw);
-  let content: Child = text;
+  let content: Child = column.cell ? column.cell(row) : text;
   if (column.open && text) {
     content = h('button', { type: 'button', class: 'link', onclick: () => column.open?.(row) }, text);
   } else if (column.filter && options.onFilter && text) {
@@ -78,6 +90,14 @@ function bodyCell<R>(column: Column<R>, row: R, options: TableOptions<R>): HTMLT
       );
     }
   }
+  if (column.bar) {
+    return h(
+      'td',
+      { class: column.numeric ? 'num barred' : 'barred' },
+      bar(column.bar(row), max),
+      h('span', { class: 'bar-label' }, content),
+    );
+  }
   return h('td', { class: column.numeric ? 'num' : undefined }, content);
 }
 
@@ -93,6 +113,9 @@ function saveRows<R>(options: TableOptions<R>): void {
 }
 
 export function renderTable<R>(options: TableOptions<R>): HTMLElement {
+  const maxes = options.columns.map(({ bar: size }) =>
+    size ? Math.max(0, ...options.rows.map((row) => size(row))) : 0,
+  );
   const table = h(
     'table',
     {},
@@ -101,7 +124,9 @@ export function renderTable<R>(options: TableOptions<R>): HTMLElement {
     h(
       'tbody',
       {},
-      ...options.rows.map((row) => h('tr', {}, ...options.columns.map((c) => bodyCell(c, row, options)))),
+      ...options.rows.map((row) =>
+        h('tr', {}, ...options.columns.map((c, i) => bodyCell(c, row, options, maxes[i] ?? 0))),
+      ),
     ),
   );
   return h(

@@ -1,5 +1,6 @@
-/** Engagement: identified users ranked by score, with a 14-day sparkline, trend and status. */
+/** Engagement: identified users ranked by score, with a 7-day sparkline, trend and status. */
 import { formatDuration } from '../format.js';
+import { renderSparkline } from '../sparkline.js';
 import { reportTab, table } from './reportTab.js';
 
 interface User {
@@ -19,13 +20,6 @@ interface Engagement {
   totals: { users: number; new_users: number; sessions: number; engaged_s: number; score: number };
   status: Record<string, number>;
   users: User[];
-}
-
-const BLOCKS = '▁▂▃▄▅▆▇█';
-/** A sparkline as text: one block per day, scaled to the user's own busiest day. */
-export function sparkline(values: number[]): string {
-  const max = Math.max(0, ...values);
-  return values.map((v) => BLOCKS[max > 0 ? Math.round((v / max) * (BLOCKS.length - 1)) : 0]).join('');
 }
 
 const change = (n: number | null): string =>
@@ -51,7 +45,12 @@ export const engagementTab = reportTab<Engagement>({
       columns: [
         { label: 'User', value: (u) => u.user, filter: 'user' },
         { label: 'Score', value: (u) => u.score, numeric: true },
-        { label: 'Last 14 days', value: (u) => sparkline(u.sparkline) },
+        // The report's sparkline: daily scores of the period's last 7 days, oldest first.
+        {
+          label: 'Last 7 days',
+          value: (u) => u.sparkline.join(' '),
+          cell: (u) => renderSparkline('Daily score, last 7 days', u.sparkline),
+        },
         { label: 'Week on week', value: (u) => change(u.wow_change), numeric: true },
         { label: 'Status', value: (u) => `${u.status.replace('_', ' ')}${u.new ? ' · new' : ''}` },
         { label: 'Sessions', value: (u) => u.sessions, numeric: true },

@@ -1,7 +1,7 @@
 /**
  * Overview: KPI cards (with change against the previous period when comparing), visitors and
- * pageviews per day with the previous period overlaid, then breakdowns whose values set a
- * filter (device, source, country) when clicked.
+ * pageviews per day with the previous period overlaid, pageviews by day of week × hour, then
+ * breakdowns whose values set a filter (device, source, country) when clicked.
  */
 import { lineChart, type LineSeries } from '../chart.js';
 import { formatInt } from '../format.js';
@@ -9,6 +9,7 @@ import type { Kpi } from '../kpis.js';
 import type { FilterKey } from '../state.js';
 import type { Column } from '../table.js';
 import { reportTab, table, type ReportTable } from './reportTab.js';
+import { renderWeekHeatmap, type WeekHourCell } from './weekHeatmap.js';
 
 interface Metrics {
   visitors: number;
@@ -30,6 +31,7 @@ interface Overview {
   previous_totals: Metrics | null;
   series: Point[];
   previous_series: Point[] | null;
+  heatmap: WeekHourCell[];
   breakdowns: Record<string, Breakdown[]>;
 }
 
@@ -65,7 +67,7 @@ function kpis(r: Overview): Kpi[] {
   ];
 }
 
-function figure(r: Overview): HTMLElement {
+function figure(r: Overview): HTMLElement[] {
   const series: LineSeries[] = [
     { label: 'Visitors', values: r.series.map((d) => d.visitors), color: 1 },
     { label: 'Pageviews', values: r.series.map((d) => d.pageviews), color: 2 },
@@ -87,11 +89,14 @@ function figure(r: Overview): HTMLElement {
       },
     );
   }
-  return lineChart(
-    'Visitors and pageviews per day',
-    r.series.map((d) => d.date),
-    series,
-  );
+  return [
+    lineChart(
+      'Visitors and pageviews per day',
+      r.series.map((d) => d.date),
+      series,
+    ),
+    renderWeekHeatmap(r.heatmap),
+  ];
 }
 
 function breakdown(

@@ -1,6 +1,10 @@
-/** Pages: top pages (a path sets the page filter), sections by day, pages nobody reads any more. */
+/**
+ * Pages: top pages with a bar for their views (a path sets the page filter), sections as a
+ * heatmap by day and as a table, pages nobody reads any more.
+ */
 import { formatInt } from '../format.js';
 import { reportTab, table } from './reportTab.js';
+import { renderSectionHeatmap, type Section } from './sectionHeatmap.js';
 
 interface PageRow {
   path: string;
@@ -11,11 +15,6 @@ interface PageRow {
   avg_engaged_s: number | null;
   avg_scroll_pct: number | null;
   avg_load_ms: number | null;
-}
-interface Section {
-  section: string;
-  views: number;
-  days: { date: string; views: number }[];
 }
 interface Unused {
   path: string;
@@ -41,7 +40,7 @@ export const pagesTab = reportTab<Pages>({
       caption: 'Top pages',
       rows: (r) => r.pages,
       columns: [
-        { label: 'Page', value: (p) => p.path, filter: 'page' },
+        { label: 'Page', value: (p) => p.path, filter: 'page', bar: (p) => p.views },
         { label: 'Views', value: (p) => p.views, numeric: true },
         { label: 'Visitors', value: (p) => p.visitors, numeric: true },
         { label: 'Entries', value: (p) => p.entries, numeric: true },
@@ -59,6 +58,7 @@ export const pagesTab = reportTab<Pages>({
       name: 'pages-sections',
       caption: 'Sections',
       rows: (r) => r.sections,
+      chart: (r) => renderSectionHeatmap(r.sections),
       columns: [
         { label: 'Section', value: (s) => s.section },
         { label: 'Views', value: (s) => s.views, numeric: true },

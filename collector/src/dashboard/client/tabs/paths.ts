@@ -1,8 +1,11 @@
 /**
  * Paths: where sessions enter and leave, where they drop off, which page follows which, how
- * many pages a session reads, and a funnel built from steps typed here (kept in the URL).
+ * many pages a session reads (a histogram and a table), and a funnel built from steps typed
+ * here (kept in the URL).
  */
 import { h } from '../dom.js';
+import { formatInt } from '../format.js';
+import { renderHistogram } from '../histogram.js';
 import { reportTab, table } from './reportTab.js';
 import type { TabContext } from './types.js';
 
@@ -16,6 +19,19 @@ interface Paths {
 }
 
 const pct = (n: number | null): string => (n === null ? '—' : `${Math.round(n * 100)}%`);
+
+function lengthHistogram(r: Paths): HTMLElement {
+  return renderHistogram({
+    name: 'paths-lengths-histogram',
+    caption: 'Sessions by pages per session',
+    axis: 'Pages per session',
+    bars: r.session_lengths.map((l) => ({
+      label: l.pages,
+      value: l.sessions,
+      title: `${l.pages} page${l.pages === '1' ? '' : 's'}: ${formatInt(l.sessions)} session${l.sessions === 1 ? '' : 's'} (${pct(l.share)})`,
+    })),
+  });
+}
 
 function funnelForm(ctx: TabContext): HTMLElement {
   const input = h('input', {
@@ -107,6 +123,7 @@ export const pathsTab = reportTab<Paths>({
       name: 'paths-lengths',
       caption: 'Pages per session',
       rows: (r) => r.session_lengths,
+      chart: lengthHistogram,
       columns: [
         { label: 'Pages', value: (l) => l.pages },
         { label: 'Sessions', value: (l) => l.sessions, numeric: true },

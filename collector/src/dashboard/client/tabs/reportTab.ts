@@ -1,5 +1,5 @@
 /**
- * A tab that shows one report (`GET /v1/reports/<report>`): KPI cards, a chart, tables. The
+ * A tab that shows one report (`GET /v1/reports/<report>`): KPI cards, charts, tables. The
  * table marked `reportCsv` (else the first) links the report's own CSV; the others make theirs
  * from the rows shown. A new report tab is this plus its columns.
  */
@@ -20,6 +20,8 @@ export interface ReportTable<Result, Row> {
   reportCsv?: boolean;
   /** Half the width on a wide screen (breakdowns side by side). */
   half?: boolean;
+  /** A chart of the same rows, drawn just before the table (the table stays: CSV, screen readers). */
+  chart?(result: Result): Child;
 }
 
 export interface ReportTabOptions<Result> {
@@ -31,8 +33,8 @@ export interface ReportTabOptions<Result> {
   /** Extra query parameters (e.g. `compare`), from the view. */
   query?(ctx: TabContext): Params;
   kpis?(result: Result): Kpi[];
-  /** Anything drawn between the KPIs and the tables (a chart, a form). */
-  figure?(result: Result, ctx: TabContext): Child;
+  /** Anything drawn between the KPIs and the tables (charts, a form). */
+  figure?(result: Result, ctx: TabContext): Child | Child[];
   /** Made with `table()`, which checks each one's rows against its columns. */
   tables: ReportTable<Result, any>[];
 }
@@ -54,8 +56,9 @@ export function reportTab<Result>(options: ReportTabOptions<Result>): Tab {
       const result = await getJson<Result>(path, params, ctx.signal);
       append(ctx.view, [
         options.kpis ? renderKpis(options.kpis(result)) : null,
-        options.figure?.(result, ctx),
-        ...options.tables.map((table, i) =>
+        ...[options.figure?.(result, ctx)].flat(),
+        ...options.tables.flatMap((table, i) => [
+          table.chart?.(result),
           renderTable({
             name: table.name,
             caption: table.caption,
@@ -68,7 +71,7 @@ export function reportTab<Result>(options: ReportTabOptions<Result>): Tab {
             onFilter: ctx.setFilter,
             ...(table.empty ? { empty: table.empty } : {}),
           }),
-        ),
+        ]),
       ]);
     },
   };

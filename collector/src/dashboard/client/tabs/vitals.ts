@@ -1,4 +1,8 @@
-/** Vitals: p75 of each Core Web Vital against its thresholds, overall and per page. */
+/**
+ * Vitals: p75 of each Core Web Vital against its thresholds, overall and per page, coloured
+ * by its rating (the rating is written too: colour is not the only sign).
+ */
+import { h } from '../dom.js';
 import { reportTab, table } from './reportTab.js';
 
 interface Summary {
@@ -23,6 +27,13 @@ const value = (s: Summary | undefined): string =>
     ? '—'
     : `${s.metric === 'CLS' ? s.p75.toFixed(2) : Math.round(s.p75)}${s.rating ? ` (${s.rating})` : ''}`;
 
+const RATINGS = new Set(['good', 'needs-improvement', 'poor']);
+/** The p75 in the colour of its rating; the rating is the report's own (web-vitals thresholds). */
+const rated = (s: Summary | undefined): HTMLElement => {
+  const rating = s?.rating && RATINGS.has(s.rating) ? s.rating : null;
+  return h('span', { class: rating ? `rating ${rating}` : undefined, 'data-rating': rating }, value(s));
+};
+
 export const vitalsTab = reportTab<Vitals>({
   id: 'vitals',
   label: 'Vitals',
@@ -34,7 +45,7 @@ export const vitalsTab = reportTab<Vitals>({
       rows: (r) => r.overall,
       columns: [
         { label: 'Metric', value: (s) => s.metric },
-        { label: 'p75', value: (s) => value(s), numeric: true },
+        { label: 'p75', value: (s) => value(s), cell: rated, numeric: true },
         { label: 'Good / poor at', value: (s) => `${s.thresholds[0]} / ${s.thresholds[1]}`, numeric: true },
         { label: 'Samples', value: (s) => s.samples, numeric: true },
         { label: 'Good', value: (s) => share(s.good), numeric: true },
@@ -52,6 +63,7 @@ export const vitalsTab = reportTab<Vitals>({
         ...METRICS.map((m) => ({
           label: m,
           value: (p: Vitals['pages'][number]) => value(p.metrics.find((s) => s.metric === m)),
+          cell: (p: Vitals['pages'][number]) => rated(p.metrics.find((s) => s.metric === m)),
           numeric: true,
         })),
       ],
