@@ -94,6 +94,7 @@ export const problemsReport: Report<ProblemsResult> = {
           sums,
           min: ['day'],
           max: ['day', 'user_id'],
+          oneDay: 'single',
           n: PROBLEMS_TOP,
           k: SESSIONS_PER_DAY,
         },

@@ -13,6 +13,7 @@
  *
  * Skewed data (a few pages take most transitions) stops at step 2: two statements reading
  * days × sides × k rows plus days × sides × candidates seeks. Flat data takes three.
+ * With `oneDay` (groups that mostly live on one day, like sessions) see below.
  */
 import type { RollupQuery, Storage } from '../storage/types.js';
 
@@ -30,9 +31,22 @@ export interface TopOptions {
   n: number;
   /** Rows read per day and side in step 1. */
   k: number;
+  /**
+   * A column that is 1 on the rows of groups that have no row on another day (a session
+   * within one day), 0 otherwise. Then the groups with 0 are added up in full (they are
+   * few), a one-day group's row is its total, and the bound is the largest k-th value of a
+   * day instead of their sum: one-day groups with flat values stop early too.
+   */
+  oneDay?: string;
 }
 
 type Row = Record<string, string | number | null>;
+
+/** SQLite's BINARY order for UTF-8 text (JavaScript's `<` compares UTF-16 units). */
+function compareKeys(a: string | number | null, b: string | number | null): number {
+  if (typeof a === 'string' && typeof b === 'string') return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return Number(a) - Number(b);
+}
 
 export async function topAcrossDays<T extends Row>(
   storage: Storage,
@@ -48,12 +62,14 @@ export async function topAcrossDays<T extends Row>(
     orderBy: [{ column: o.rank, desc: true }, ...o.key.map((column) => ({ column, desc: false }))],
     limit: o.n,
   };
-  const firsts = await storage.queryRollup<Row>({
-    ...q,
-    groupBy: [],
-    select: [...o.key, o.rank],
-    topPerDay: { column: o.rank, limit: o.k },
-  });
+  const one = o.oneDay;
+  // A one-day group's row is its total: read what the grouped answer shows of it.
+  const shown = one ? [...(o.sums ?? []), ...(o.min ?? []), ...(o.max ?? []), one] : [];
+  const select = [...new Set([...o.key, o.rank, ...shown])].filter((c) => c !== 'day');
+  const [firsts, spread] = await Promise.all([
+    storage.queryRollup<Row>({ ...q, groupBy: [], select, topPerDay: { column: o.rank, limit: o.k } }),
+    one ? storage.queryRollup<T>({ ...grouped, where: { ...q.where, [one]: 0 }, limit: undefined }) : [],
+  ]);
   const perDay = new Map<string, { rows: number; least: number }>();
   const candidates = new Map<string, (string | number)[]>();
   for (const r of firsts) {
@@ -65,20 +81,42 @@ export async function topAcrossDays<T extends Row>(
     const key = o.key.map((c) => r[c] as string | number);
     candidates.set(JSON.stringify(key), key);
   }
-  if (candidates.size === 0) return [];
-  // Days that had more than k rows are where groups were left out.
+  // Days that had more than k rows are where groups were left out: such a group has at most
+  // the day's k-th value there (one-day groups: there only).
   let bound = 0;
   let cut = false;
   for (const { rows, least } of perDay.values()) {
     if (rows < o.k) continue;
     cut = true;
-    bound += least;
+    bound = one ? Math.max(bound, least) : bound + least;
   }
-  const exact = await storage.queryRollup<T>({
-    ...grouped,
-    whereTuples: { columns: o.key, values: [...candidates.values()] },
-  });
+  let exact: T[];
+  if (one) {
+    const single = firsts.filter((r) => Number(r[one]) === 1).map((r) => asGroup(r, o) as T);
+    exact = [...single, ...spread]
+      .sort(
+        (a, b) =>
+          Number(b[o.rank]) - Number(a[o.rank]) ||
+          o.key.reduce((c, k) => c || compareKeys(a[k] ?? null, b[k] ?? null), 0),
+      )
+      .slice(0, o.n);
+  } else {
+    if (candidates.size === 0) return [];
+    exact = await storage.queryRollup<T>({
+      ...grouped,
+      whereTuples: { columns: o.key, values: [...candidates.values()] },
+    });
+  }
   const nth = exact[o.n - 1];
   if (!cut || (nth !== undefined && Number(nth[o.rank]) > bound)) return exact;
   return storage.queryRollup<T>(grouped);
+}
+
+/** A one-day group's stored row in the shape of the grouped answer. */
+function asGroup(r: Row, o: TopOptions): Row {
+  const out: Row = {};
+  for (const c of [...o.key, o.rank, ...(o.sums ?? [])]) out[c] = r[c] ?? null;
+  for (const c of o.min ?? []) out[`min_${c}`] = r[c] ?? null;
+  for (const c of o.max ?? []) out[`max_${c}`] = r[c] ?? null;
+  return out;
 }

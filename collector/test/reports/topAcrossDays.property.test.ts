@@ -52,6 +52,56 @@ describe('topAcrossDays', () => {
   });
 });
 
+describe('topAcrossDays with one-day groups', () => {
+  it('finds the second worst session of a day that is not among its first', async () => {
+    // Day 2: a (2 errors), b (1 error); day 1: c (a dead click). k = 1 reads a and c.
+    const storage = await createSqliteStorage(':memory:');
+    try {
+      await storage.migrate();
+      await storage.ensureSites(['demo']);
+      const error = (day: number, session: string, i: number) =>
+        makeEventRow({
+          ts: utcMidnight(day) + 3_600_000 + i * 1000,
+          session,
+          type: 'error',
+          data: JSON.stringify({ kind: 'error', message: `m${i}` }),
+        });
+      await storage.insertEvents([
+        makeEventRow({ ts: utcMidnight(2) + 3_600_000, session: 'a' }),
+        error(2, 'a', 1),
+        error(2, 'a', 2),
+        makeEventRow({ ts: utcMidnight(2) + 3_600_000, session: 'b' }),
+        error(2, 'b', 1),
+        makeEventRow({ ts: utcMidnight(1) + 3_600_000, session: 'c' }),
+        makeEventRow({
+          ts: utcMidnight(1) + 3_601_000,
+          session: 'c',
+          type: 'click',
+          data: JSON.stringify({ selector: 'a', tag: 'a', kind: 'link', dead: true }),
+        }),
+      ]);
+      await storage.refreshRollups();
+      const base = {
+        ...rollupBase(resolveScope({ site: 'demo', from: utcDate(2), to: utcDate(1), bots: 'include' }, 30)),
+        table: 'ru_problem_sessions' as const,
+      };
+      const top = await topAcrossDays(storage, base, {
+        key: ['session_id'],
+        rank: 'score',
+        oneDay: 'single',
+        n: 2,
+        k: 1,
+      });
+      expect(top).toEqual([
+        { session_id: 'a', score: 6 },
+        { session_id: 'b', score: 3 },
+      ]);
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
 describe('topAcrossDays (property)', () => {
   it('equals the full GROUP BY … ORDER BY … LIMIT for any k and n', async () => {
     let early = 0;
@@ -92,6 +142,35 @@ describe('topAcrossDays (property)', () => {
         expect(got).toEqual(expected);
         if (calls === 2) early += 1;
         if (calls === 3) fallback += 1;
+      }
+      // Sessions with problems: mostly within one day, flat scores.
+      const sessions = { ...base, table: 'ru_problem_sessions' as const };
+      const options = {
+        key: ['session_id'],
+        rank: 'score',
+        sums: ['errors', 'rage'],
+        min: ['day'],
+        max: ['day', 'user_id'],
+      };
+      for (const [n, k] of [
+        [1, 1],
+        [3, 1],
+        [3, 2],
+      ] as const) {
+        const got = await topAcrossDays(storage, sessions, { ...options, oneDay: 'single', n, k });
+        const expected = await storage.queryRollup({
+          ...sessions,
+          groupBy: ['session_id'],
+          sum: ['score', 'errors', 'rage'],
+          min: ['day'],
+          max: ['day', 'user_id'],
+          orderBy: [
+            { column: 'score', desc: true },
+            { column: 'session_id', desc: false },
+          ],
+          limit: n,
+        });
+        expect(got).toEqual(expected);
       }
     }, 60);
     // Both ways were taken: k = 20 never cuts a day of this small traffic, k = 1 often does.
