@@ -55,7 +55,8 @@ interface Merged {
   good: number;
   ni: number;
   poor: number;
-  buckets: Map<number, number>;
+  /** Samples per bucket number (sparse array: bucket numbers are small integers). */
+  buckets: number[];
 }
 
 /** Adds the days' rows up per `path\u0001metric`. */
@@ -65,22 +66,24 @@ function merge(rows: readonly HistRow[]): Map<string, Merged> {
     const key = `${r.path}\u0001${r.metric}`;
     let m = out.get(key);
     if (!m) {
-      m = { samples: 0, good: 0, ni: 0, poor: 0, buckets: new Map() };
+      m = { samples: 0, good: 0, ni: 0, poor: 0, buckets: [] };
       out.set(key, m);
     }
     m.samples += r.samples;
     m.good += r.good;
     m.ni += r.ni;
     m.poor += r.poor;
-    for (const [bucket, count] of JSON.parse(r.hist) as [number, number][])
-      m.buckets.set(bucket, (m.buckets.get(bucket) ?? 0) + count);
+    const buckets = m.buckets;
+    const pairs = JSON.parse(r.hist) as number[];
+    for (let i = 0; i < pairs.length; i += 2) buckets[pairs[i]!] = (buckets[pairs[i]!] ?? 0) + pairs[i + 1]!;
   }
   return out;
 }
 
 function summarise(metric: VitalMetric, m: Merged | undefined): VitalSummary {
   const samples = m?.samples ?? 0;
-  const sorted = m ? [...m.buckets].sort((a, b) => a[0] - b[0]) : [];
+  const sorted: [number, number][] = [];
+  m?.buckets.forEach((count, bucket) => sorted.push([bucket, count]));
   const at = percentileOf(sorted, (b) => b[1], 0.75);
   const p75 = at ? vitalBucketValue(metric, at[0]) : null;
   return {

@@ -18,7 +18,7 @@
  *   sessions that viewed P for session and page metrics (overview, pages, paths); for
  *   events and vitals it selects what happened on P.
  * - Vitals: one row per (filter, path, metric) with its samples per rating and their
- *   histogram (`[bucket, count]` pairs). Rows carry the path only without a filter (in
+ *   histogram (`[bucket, count, …]`). Rows carry the path only without a filter (in
  *   10 %-wide buckets); every filter has path-less totals (2 %-wide buckets).
  */
 import { coarseVitalBucket, durationBucket } from './buckets.js';

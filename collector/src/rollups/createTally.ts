@@ -2,7 +2,8 @@
  * Counts grouped by key, where each counter is a sum, a distinct count (visitors,
  * sessions), a minimum / maximum, or a histogram (`[bucket, count]` added up per bucket).
  * Rows come out as `[...key, ...counters]`, the shape of a rollup row; a histogram comes
- * out as the JSON text of its `[bucket, count]` pairs in bucket order.
+ * out as the JSON text of `[bucket, count, bucket, count, …]` in bucket order (a flat list
+ * parses several times faster than a list of pairs).
  */
 import type { RollupRow } from './types.js';
 
@@ -65,7 +66,7 @@ export function createTally(slots: readonly Slot[]): Tally {
           typeof a === 'number'
             ? a
             : a instanceof Map
-              ? JSON.stringify([...a].sort((x, y) => x[0] - y[0]))
+              ? JSON.stringify([...a].sort((x, y) => x[0] - y[0]).flat())
               : a.size,
         ),
       ]);

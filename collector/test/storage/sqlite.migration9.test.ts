@@ -44,11 +44,7 @@ it('converts bucket rows into histograms, keeping every count', async () => {
       good: 5,
       ni: 0,
       poor: 1,
-      hist: [
-        [120, 2],
-        [230, 3],
-        [260, 1],
-      ],
+      hist: [120, 2, 230, 3, 260, 1],
     },
     {
       site: 'demo',
@@ -61,7 +57,7 @@ it('converts bucket rows into histograms, keeping every count', async () => {
       good: 4,
       ni: 1,
       poor: 0,
-      hist: [[150, 5]],
+      hist: [150, 5],
     },
     {
       site: 'demo',
@@ -74,7 +70,7 @@ it('converts bucket rows into histograms, keeping every count', async () => {
       good: 5,
       ni: 0,
       poor: 0,
-      hist: [[7, 5]],
+      hist: [7, 5],
     },
     {
       site: 'demo',
@@ -87,7 +83,7 @@ it('converts bucket rows into histograms, keeping every count', async () => {
       good: 0,
       ni: 6,
       poor: 0,
-      hist: [[201, 6]],
+      hist: [201, 6],
     },
   ]);
 });

@@ -140,7 +140,9 @@ describe.each([
     expect(await storage.deleteEventsBefore(Date.now() - 5 * day)).toBe(2);
     // A late event for that day marks it stale; past retention it is not rebuilt from
     // what is left of its raw events.
-    await storage.insertEvents([makeEventRow({ ts: old + 2, session: 'late', type: 'custom', name: 'late' })]);
+    await storage.insertEvents([
+      makeEventRow({ ts: old + 2, session: 'late', type: 'custom', name: 'late' }),
+    ]);
     const cutoff = new Date(Date.now() - 5 * day + day).toISOString().slice(0, 10);
     await storage.refreshRollups({ frozenBefore: cutoff });
     expect(await totals()).toEqual(rollupBefore);

@@ -54,6 +54,12 @@ function toSite(raw: { id: string; origins: string | null; createdAt: number }):
   return { ...raw, origins: raw.origins === null ? null : (JSON.parse(raw.origins) as string[]) };
 }
 
+/**
+ * Report readers keep more of the rollup tables in their page cache (the default is 2 MiB)
+ * and read the file through a memory map instead of a system call per page.
+ */
+const READER_PRAGMAS = 'PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;';
+
 export async function createSqliteStorage(path: string): Promise<Storage> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const writer = await openDb(path);
@@ -61,6 +67,20 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   // A second connection to the same file reads while the writer commits (WAL). An
   // in-memory database exists only on its own connection, so it reads through the writer.
   const reader = path === ':memory:' ? writer : await openDb(path);
+  // Reports read rollups through two connections, so that a report's statements (and two
+  // reports) run side by side on two cores; each connection runs one statement at a time.
+  const reportReaders = path === ':memory:' ? [writer] : [reader, await openDb(path)];
+  for (const db of reportReaders) if (db !== writer) await db.exec(READER_PRAGMAS);
+  const inFlight = reportReaders.map(() => 0);
+  const onReportReader = async <T>(work: (db: Db) => Promise<T>): Promise<T> => {
+    const i = inFlight.indexOf(Math.min(...inFlight));
+    inFlight[i]! += 1;
+    try {
+      return await work(reportReaders[i]!);
+    } finally {
+      inFlight[i]! -= 1;
+    }
+  };
   // Rollup rebuilds read a day in their own snapshot, beside report reads.
   const rollupReader = path === ':memory:' ? writer : await openDb(path);
   const withWriteLock = createLock();
@@ -82,7 +102,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     flush: () => group.drain(),
     async close() {
       await group.drain();
-      if (reader !== writer) await reader.close();
+      for (const db of reportReaders) if (db !== writer) await db.close();
       if (rollupReader !== writer) await rollupReader.close();
       await writer.close();
     },
@@ -137,7 +157,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     },
 
     refreshRollups: (options) => refreshRollups(rollups, options),
-    queryRollup: (query) => queryRollup(reader, query),
+    queryRollup: (query) => onReportReader((db) => queryRollup(db, query)),
     countFunnel: (query) => countFunnel(reader, query),
     getRealtime: (query) => getRealtime(reader, query),
     listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),

@@ -323,7 +323,7 @@ export const migrations: Migration[] = [
     version: 9,
     name: 'vitals as histograms, transitions by count',
     // One row per (day, filter, path, metric) holding its samples per rating and the
-    // histogram of its buckets as JSON [bucket, count] pairs: a vitals report reads one row
+    // histogram of its buckets as a JSON list [bucket, count, bucket, count, …]: a vitals report reads one row
     // where it read one per bucket and rating. Rows are converted, not rebuilt: days past
     // retention have no raw events left to rebuild them from.
     sql: `
@@ -336,7 +336,7 @@ export const migrations: Migration[] = [
       ) WITHOUT ROWID;
       INSERT INTO ru_vitals_h
         SELECT site, day, f, is_bot, path, metric, sum(n), sum(good), sum(ni), sum(poor),
-               json_group_array(json_array(bucket, n))
+               '[' || group_concat(bucket || ',' || n, ',') || ']'
         FROM (
           SELECT site, day, f, is_bot, path, metric, bucket, sum(count) AS n,
                  sum(CASE rating WHEN 'good' THEN count ELSE 0 END) AS good,
