@@ -71,15 +71,18 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   // reports) run side by side on two cores; each connection runs one statement at a time.
   const reportReaders = path === ':memory:' ? [writer] : [reader, await openDb(path)];
   for (const db of reportReaders) if (db !== writer) await db.exec(READER_PRAGMAS);
-  const inFlight = reportReaders.map(() => 0);
-  const onReportReader = async <T>(work: (db: Db) => Promise<T>): Promise<T> => {
-    const i = inFlight.indexOf(Math.min(...inFlight));
-    inFlight[i]! += 1;
-    try {
-      return await work(reportReaders[i]!);
-    } finally {
-      inFlight[i]! -= 1;
-    }
+  // One statement at a time per connection, queued here: statements handed to one
+  // connection together wait on its mutex in the thread pool and at times on the main thread.
+  const queued = reportReaders.map(() => 0);
+  const tails: Promise<unknown>[] = reportReaders.map(() => Promise.resolve());
+  const onReportReader = <T>(work: (db: Db) => Promise<T>): Promise<T> => {
+    const i = queued.indexOf(Math.min(...queued));
+    queued[i]! += 1;
+    const run = tails[i]!.then(() => work(reportReaders[i]!)).finally(() => {
+      queued[i]! -= 1;
+    });
+    tails[i] = run.catch(() => {});
+    return run;
   };
   // Rollup rebuilds read a day in their own snapshot, beside report reads.
   const rollupReader = path === ':memory:' ? writer : await openDb(path);
