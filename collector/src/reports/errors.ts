@@ -103,6 +103,9 @@ export const errorsReport: Report<ErrorsResult> = {
           { column: 'occurrences', desc: true },
           { column: 'path', desc: false },
         ],
+        // Only the paths shown: a few per group, not every (group, path) of the period.
+        limitPer: GROUP,
+        limit: TOP_PATHS,
       }),
     ]);
     const paths = new Map<string, string[]>();

@@ -282,8 +282,8 @@ export interface RollupQuery {
   /** Output columns (grouped, aggregated or weighted). */
   orderBy?: { column: string; desc: boolean }[];
   limit?: number;
-  /** With `limit`: the top `limit` rows per value of this grouped column. */
-  limitPer?: string;
+  /** With `limit`: the top `limit` rows per value of this grouped column (or columns). */
+  limitPer?: string | string[];
   /**
    * Adds a `section` output column (grouped): the longest prefix `column` starts with (a
    * prefix matches itself and what follows a `/` after it), rows matching none left out.

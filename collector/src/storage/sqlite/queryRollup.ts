@@ -151,9 +151,9 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
   let sql = `SELECT ${select.join(', ')} FROM ${q.table} WHERE ${where.join(' AND ')} ${groupBy}`;
   if (q.limitPer) {
     // Top `limit` rows per value of one grouped column.
-    const per = col(q.limitPer);
+    const per = (Array.isArray(q.limitPer) ? q.limitPer : [q.limitPer]).map(col).join(', ');
     sql = `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY ${per} ORDER BY ${order.join(', ') || '1'}) AS rank_
-           FROM (${sql})) WHERE rank_ <= ?`;
+           FROM (${sql})) WHERE rank_ <= ? ORDER BY rank_`;
     params.push(q.limit ?? 10);
   } else {
     if (order.length > 0) sql += ` ORDER BY ${order.join(', ')}`;
