@@ -74,15 +74,20 @@ export const problemsReport: Report<ProblemsResult> = {
         groupBy: [],
         distinct: ['session_id'],
       }),
-      // Every user active in the period: those who scored are the affected ones.
-      storage.queryRollup<ProblemSums & { user_id: string; sessions: number; score: number }>({
-        ...base,
-        table: 'ru_users',
-        groupBy: ['user_id'],
-        sum: [...sums, 'sessions'],
-        weighted,
-        orderBy: ranked('user_id'),
-      }),
+      // The worst users, and how many users scored at all.
+      storage.queryRollup<ProblemSums & { user_id: string; sessions: number; score: number; groups: number }>(
+        {
+          ...base,
+          table: 'ru_users',
+          groupBy: ['user_id'],
+          sum: [...sums, 'sessions'],
+          weighted,
+          havingAbove: { score: 0 },
+          countGroups: true,
+          orderBy: ranked('user_id'),
+          limit: PROBLEMS_TOP,
+        },
+      ),
       topAcrossDays<
         ProblemSums & { session_id: string; max_user_id: string | null; min_day: string; max_day: string }
       >(
@@ -109,7 +114,6 @@ export const problemsReport: Report<ProblemsResult> = {
         limit: PROBLEMS_TOP,
       }),
     ]);
-    const affectedUsers = users.filter((u) => u.score > 0);
     const t = totals[0];
     const all: ProblemSums = {
       errors: t?.errors ?? 0,
@@ -125,19 +129,17 @@ export const problemsReport: Report<ProblemsResult> = {
         score: problemScore(all),
         pageviews: t?.views ?? 0,
         sessions_affected: (singles[0]?.single ?? 0) + (spread[0]?.distinct_session_id ?? 0),
-        users_affected: affectedUsers.length,
+        users_affected: users[0]?.groups ?? 0,
       },
-      users: present(affectedUsers.slice(0, PROBLEMS_TOP)).map(
-        ({ user_id, errors, rage, dead, slow, score, sessions: n }) => ({
-          user: user_id,
-          sessions: n,
-          errors,
-          rage,
-          dead,
-          slow,
-          score,
-        }),
-      ),
+      users: present(users).map(({ user_id, errors, rage, dead, slow, score, sessions: n }) => ({
+        user: user_id,
+        sessions: n,
+        errors,
+        rage,
+        dead,
+        slow,
+        score,
+      })),
       sessions: present(sessions).map((s) => ({
         session: s.session_id,
         user: s.max_user_id,

@@ -279,6 +279,10 @@ export interface RollupQuery {
    * aggregates), for values SQL cannot add up, such as vitals histograms.
    */
   select?: string[];
+  /** Groups whose output column (aggregated or weighted) is above the value. */
+  havingAbove?: Record<string, number>;
+  /** Adds `groups`: the number of groups in all (after `havingAbove`, before `limit`). */
+  countGroups?: boolean;
   /** Output columns (grouped, aggregated or weighted). */
   orderBy?: { column: string; desc: boolean }[];
   limit?: number;

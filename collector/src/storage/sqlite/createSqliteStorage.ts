@@ -71,19 +71,25 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   // reports) run side by side on two cores; each connection runs one statement at a time.
   const reportReaders = path === ':memory:' ? [writer] : [reader, await openDb(path)];
   for (const db of reportReaders) if (db !== writer) await db.exec(READER_PRAGMAS);
-  // One statement at a time per connection, queued here: statements handed to one
-  // connection together wait on its mutex in the thread pool and at times on the main thread.
-  const queued = reportReaders.map(() => 0);
-  const tails: Promise<unknown>[] = reportReaders.map(() => Promise.resolve());
-  const onReportReader = <T>(work: (db: Db) => Promise<T>): Promise<T> => {
-    const i = queued.indexOf(Math.min(...queued));
-    queued[i]! += 1;
-    const run = tails[i]!.then(() => work(reportReaders[i]!)).finally(() => {
-      queued[i]! -= 1;
+  // One queue, served by whichever connection is free: one statement at a time per
+  // connection (statements handed to one connection together wait on its mutex, at times on
+  // the main thread), and a long statement does not hold up short ones behind it.
+  const waiting: ((db: Db) => void)[] = [];
+  const idle = [...reportReaders];
+  const onReportReader = <T>(work: (db: Db) => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      waiting.push((db) => {
+        work(db)
+          .then(resolve, reject)
+          .finally(() => {
+            const next = waiting.shift();
+            if (next) next(db);
+            else idle.push(db);
+          });
+      });
+      const db = idle.pop();
+      if (db) waiting.shift()!(db);
     });
-    tails[i] = run.catch(() => {});
-    return run;
-  };
   // Rollup rebuilds read a day in their own snapshot, beside report reads.
   const rollupReader = path === ':memory:' ? writer : await openDb(path);
   const withWriteLock = createLock();
