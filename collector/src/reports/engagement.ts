@@ -11,7 +11,8 @@
  *   dormant 14+.
  * - new: the user's first active day ever (as far as rollups go back) is inside the period.
  * Filters do not apply (`ru_users` rows have no filter dimension): `filter_applies_to` is [].
- * Three rollup reads, whatever the number of users or days.
+ * Three reads, whatever the number of users or days: the ranking with its counts and
+ * totals (`storage.rankUsers`), then the listed users' last two weeks and earlier activity.
  */
 import { addDays, daysBetween } from '../lib/time.js';
 import { eachDay } from '../lib/period.js';
@@ -20,9 +21,11 @@ import { change, resolveScope, rollupBase, scopeHeader } from './scope.js';
 import type { Report } from './types.js';
 import {
   ENGAGEMENT_SUMS,
+  ENGAGEMENT_WEIGHTS,
   engagementPoints,
   engagementScore,
   round2,
+  STATUS_DAYS,
   userStatus,
   type EngagementSums,
   type UserStatus,
@@ -71,44 +74,38 @@ export interface EngagementResult extends ReturnType<typeof scopeHeader> {
   users: EngagementUser[];
 }
 
-const zero = (): EngagementSums => ({ sessions: 0, pageviews: 0, clicks: 0, engaged_ms: 0, custom: 0 });
-
-function addInto(into: EngagementSums, row: EngagementSums): void {
-  for (const k of ENGAGEMENT_SUMS) into[k] += row[k];
-}
-
-const byScore = (a: { score: number; user_id: string }, b: { score: number; user_id: string }) =>
-  b.score - a.score || (a.user_id < b.user_id ? -1 : 1);
-
 export const engagementReport: Report<EngagementResult> = {
   name: 'engagement',
   response: engagementResponse,
   async run(storage, params) {
     const scope = resolveScope(params, ENGAGEMENT_DEFAULT_DAYS);
     const base = { ...rollupBase(scope), table: 'ru_users' as const };
-    const rows = await storage.queryRollup<UserRow>({
-      ...base,
-      groupBy: ['user_id'],
-      sum: [...ENGAGEMENT_SUMS],
-      min: ['day'],
-      max: ['day'],
+    const ranked = await storage.rankUsers({
+      site: scope.site,
+      days: scope.days,
+      bots: scope.bots,
+      sums: [...ENGAGEMENT_SUMS],
+      weights: ENGAGEMENT_WEIGHTS,
+      activeSince: addDays(scope.toDay, -STATUS_DAYS.active),
+      atRiskSince: addDays(scope.toDay, -STATUS_DAYS.at_risk),
+      limit: ENGAGEMENT_TOP,
     });
-    const scored = rows.map((r) => ({ ...r, score: engagementPoints(r) })).sort(byScore);
-    const top = scored.slice(0, ENGAGEMENT_TOP);
+    const top = ranked.users as unknown as UserRow[];
+    const ids = top.map((r) => r.user_id);
     const lastWeek = eachDay(addDays(scope.toDay, 1 - WEEK), scope.toDay);
     const [daily, returning] = await Promise.all([
       storage.queryRollup<UserDayRow>({
         ...base,
         days: eachDay(addDays(scope.toDay, 1 - 2 * WEEK), scope.toDay),
-        where: { user_id: top.map((r) => r.user_id) },
+        where: { user_id: ids },
         groupBy: ['user_id', 'day'],
         sum: [...ENGAGEMENT_SUMS],
       }),
-      // Who was active before the period, and since when.
+      // Since when the listed users were active before the period.
       storage.queryRollup<{ user_id: string; min_day: string }>({
         ...base,
         days: { to: addDays(scope.fromDay, -1) },
-        where: { user_id: rows.map((r) => r.user_id) },
+        where: { user_id: ids },
         groupBy: ['user_id'],
         min: ['day'],
       }),
@@ -120,12 +117,7 @@ export const engagementReport: Report<EngagementResult> = {
       return r ? engagementPoints(r) : 0;
     };
 
-    const status: Record<UserStatus, number> = { active: 0, at_risk: 0, dormant: 0 };
-    const totals = zero();
-    for (const r of scored) {
-      status[userStatus(daysBetween(r.max_day, scope.toDay))] += 1;
-      addInto(totals, r);
-    }
+    const totals = ranked.totals as EngagementSums;
     const users = top.map((r): EngagementUser => {
       const sparkline = lastWeek.map((day) => dayScore(r.user_id, day));
       const last = sparkline.reduce((n, s) => n + s, 0);
@@ -154,8 +146,8 @@ export const engagementReport: Report<EngagementResult> = {
       ...scopeHeader(scope),
       filter_applies_to: [],
       totals: {
-        users: scored.length,
-        new_users: scored.filter((r) => !firstSeen.has(r.user_id)).length,
+        users: ranked.users_total,
+        new_users: ranked.new_users,
         sessions: totals.sessions,
         pageviews: totals.pageviews,
         clicks: totals.clicks,
@@ -163,7 +155,11 @@ export const engagementReport: Report<EngagementResult> = {
         custom_events: totals.custom,
         score: engagementScore(totals),
       },
-      status,
+      status: {
+        active: ranked.active,
+        at_risk: ranked.at_risk,
+        dormant: ranked.users_total - ranked.active - ranked.at_risk,
+      },
       users,
     };
   },

@@ -295,6 +295,34 @@ export interface RollupQuery {
   sections?: { column: string; prefixes: string[] };
 }
 
+/** The engagement ranking over `ru_users` (see `Storage.rankUsers`). */
+export interface RankUsersQuery {
+  site: string;
+  /** The period's days, in order: the first one starts it (users seen before are not new). */
+  days: string[];
+  bots: BotFilter;
+  /** `ru_users` counters summed per user and in all. */
+  sums: string[];
+  /** Points per unit of counter: the score users are ranked by (descending, then by id). */
+  weights: Record<string, number>;
+  /** Users last active on or after this day are active … */
+  activeSince: string;
+  /** … before it and on or after this one at risk. */
+  atRiskSince: string;
+  limit: number;
+}
+
+export interface RankUsersResult {
+  users: (Record<string, number> & { user_id: string; min_day: string; max_day: string; score: number })[];
+  /** Users active on the days, and how many of them are active, at risk, new. */
+  users_total: number;
+  active: number;
+  at_risk: number;
+  new_users: number;
+  /** Each summed counter over every user. */
+  totals: Record<string, number>;
+}
+
 /** One funnel step: a pageview of a path, or a custom event of a name. */
 export interface FunnelStep {
   kind: 'page' | 'event';
@@ -420,6 +448,12 @@ export interface Storage {
    * session reaches step k when it has step k after reaching step k-1. One statement.
    */
   countFunnel(query: FunnelQuery): Promise<number[]>;
+
+  /**
+   * Identified users active on the days ranked by score, the top `limit` of them, with the
+   * counts and totals over all of them. One statement.
+   */
+  rankUsers(query: RankUsersQuery): Promise<RankUsersResult>;
 
   /** Live numbers from raw events and sessions (no rollup): four statements. */
   getRealtime(query: RealtimeQuery): Promise<RealtimeRows>;

@@ -18,6 +18,7 @@ import { refreshRollups } from '../../rollups/refreshRollups.js';
 import { createSqliteRollupStore } from './rollupStore.js';
 import { queryRollup } from './queryRollup.js';
 import { countFunnel } from './countFunnel.js';
+import { rankUsers } from './rankUsers.js';
 import { getRealtime } from './getRealtime.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
@@ -67,7 +68,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   // A second connection to the same file reads while the writer commits (WAL). An
   // in-memory database exists only on its own connection, so it reads through the writer.
   const reader = path === ':memory:' ? writer : await openDb(path);
-  // Reports read rollups through two connections, so that a report's statements (and two
+  // Reports and records read through two connections, so that a report's statements (and two
   // reports) run side by side on two cores; each connection runs one statement at a time.
   const reportReaders = path === ':memory:' ? [writer] : [reader, await openDb(path)];
   for (const db of reportReaders) if (db !== writer) await db.exec(READER_PRAGMAS);
@@ -167,15 +168,16 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
 
     refreshRollups: (options) => refreshRollups(rollups, options),
     queryRollup: (query) => onReportReader((db) => queryRollup(db, query)),
-    countFunnel: (query) => countFunnel(reader, query),
-    getRealtime: (query) => getRealtime(reader, query),
-    listSessions: (q) => listSessions(reader, q, SESSION_FIELDS.search),
-    findSessions: (site, session) => findSessions(reader, site, session),
-    listPageviews: (q) => listPageviews(reader, q, PAGEVIEW_FIELDS.search),
-    listInteractions: (q) => listInteractions(reader, q, INTERACTION_FIELDS.search),
-    getUserActivity: (site, user) => getUserActivity(reader, site, user),
+    countFunnel: (query) => onReportReader((db) => countFunnel(db, query)),
+    rankUsers: (query) => onReportReader((db) => rankUsers(db, query)),
+    getRealtime: (query) => onReportReader((db) => getRealtime(db, query)),
+    listSessions: (q) => onReportReader((db) => listSessions(db, q, SESSION_FIELDS.search)),
+    findSessions: (site, session) => onReportReader((db) => findSessions(db, site, session)),
+    listPageviews: (q) => onReportReader((db) => listPageviews(db, q, PAGEVIEW_FIELDS.search)),
+    listInteractions: (q) => onReportReader((db) => listInteractions(db, q, INTERACTION_FIELDS.search)),
+    getUserActivity: (site, user) => onReportReader((db) => getUserActivity(db, site, user)),
     listUserTimeline: (site, user, bots, limit, before) =>
-      listUserTimeline(reader, site, user, bots, limit, before),
+      onReportReader((db) => listUserTimeline(db, site, user, bots, limit, before)),
     async eraseUser(site, user) {
       // Events accepted before the erase are stored first, so that they are erased too.
       await group.drain();
