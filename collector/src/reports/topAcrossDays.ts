@@ -34,9 +34,10 @@ export interface TopOptions {
   k: number;
   /**
    * A column that is 1 on the rows of groups that have no row on another day (a session
-   * within one day), 0 otherwise. Then the groups with 0 are added up in full (they are
-   * few), a one-day group's row is its total, and the bound is the largest k-th value of a
-   * day instead of their sum: one-day groups with flat values stop early too.
+   * within one day), 0 otherwise. Then the top n of the groups with 0 are added up (the top
+   * n overall are among them and the one-day groups), a one-day group's row is its total,
+   * and the bound is the largest k-th value of a day instead of their sum: one-day groups
+   * with flat values stop early too.
    */
   oneDay?: string;
 }
@@ -72,7 +73,8 @@ export async function topAcrossDays<T extends Row>(
   const select = [...new Set([...o.key, o.rank, ...shown])].filter((c) => c !== 'day');
   const [firsts, spread] = await Promise.all([
     storage.queryRollup<Row>({ ...q, groupBy: [], select, topPerDay: { column: o.rank, limit: o.k } }),
-    one ? storage.queryRollup<T>({ ...grouped, where: { ...q.where, [one]: 0 }, limit: undefined }) : [],
+    // The top n of the groups spanning days: with the one-day candidates, they hold the top n.
+    one ? storage.queryRollup<T>({ ...grouped, where: { ...q.where, [one]: 0 } }) : [],
   ]);
   const perDay = new Map<string, { rows: number; least: number }>();
   const candidates = new Map<string, (string | number)[]>();
