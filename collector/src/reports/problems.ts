@@ -75,19 +75,17 @@ export const problemsReport: Report<ProblemsResult> = {
         distinct: ['session_id'],
       }),
       // The worst users, and how many users scored at all.
-      storage.queryRollup<ProblemSums & { user_id: string; sessions: number; score: number; groups: number }>(
-        {
-          ...base,
-          table: 'ru_users',
-          groupBy: ['user_id'],
-          sum: [...sums, 'sessions'],
-          weighted,
-          havingAbove: { score: 0 },
-          countGroups: true,
-          orderBy: ranked('user_id'),
-          limit: PROBLEMS_TOP,
-        },
-      ),
+      storage.rankUsers({
+        site: scope.site,
+        days: scope.days,
+        bots: scope.bots,
+        sums: [...sums, 'sessions'],
+        weights: PROBLEM_WEIGHTS,
+        scoredOnly: true,
+        activeSince: scope.toDay,
+        atRiskSince: scope.toDay,
+        limit: PROBLEMS_TOP,
+      }),
       topAcrossDays<
         ProblemSums & { session_id: string; max_user_id: string | null; min_day: string; max_day: string }
       >(
@@ -129,17 +127,19 @@ export const problemsReport: Report<ProblemsResult> = {
         score: problemScore(all),
         pageviews: t?.views ?? 0,
         sessions_affected: (singles[0]?.single ?? 0) + (spread[0]?.distinct_session_id ?? 0),
-        users_affected: users[0]?.groups ?? 0,
+        users_affected: users.users_total,
       },
-      users: present(users).map(({ user_id, errors, rage, dead, slow, score, sessions: n }) => ({
-        user: user_id,
-        sessions: n,
-        errors,
-        rage,
-        dead,
-        slow,
-        score,
-      })),
+      users: present(users.users as unknown as (ProblemSums & { user_id: string; sessions: number })[]).map(
+        ({ user_id, errors, rage, dead, slow, score, sessions: n }) => ({
+          user: user_id,
+          sessions: n,
+          errors,
+          rage,
+          dead,
+          slow,
+          score,
+        }),
+      ),
       sessions: present(sessions).map((s) => ({
         session: s.session_id,
         user: s.max_user_id,

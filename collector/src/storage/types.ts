@@ -305,6 +305,8 @@ export interface RankUsersQuery {
   sums: string[];
   /** Points per unit of counter: the score users are ranked by (descending, then by id). */
   weights: Record<string, number>;
+  /** Only users whose score is above 0 (they are what every count and total is over). */
+  scoredOnly?: boolean;
   /** Users last active on or after this day are active … */
   activeSince: string;
   /** … before it and on or after this one at risk. */

@@ -15,6 +15,8 @@ const TABLES: Record<string, string> = {
   ru_events: '*',
   ru_vitals: '*',
   ru_users: '*',
+  ru_users_w: '*',
+  ru_errors: '*',
   ru_problem_sessions: '*',
 };
 

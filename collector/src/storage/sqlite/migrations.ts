@@ -382,4 +382,26 @@ export const migrations: Migration[] = [
       CREATE INDEX sessions_site_bot_first_ts ON sessions (site, is_bot, first_ts);
     `,
   },
+  {
+    version: 12,
+    name: 'per-user rollup by week',
+    // ru_users added up per (Monday-started) week: ranking users over a month reads about
+    // four weekly rows per user and the days left over, not thirty daily ones. Rebuilt from
+    // ru_users whenever a day of the week is (rollups/refreshRollups.ts).
+    sql: `
+      CREATE TABLE ru_users_w (
+        site TEXT NOT NULL, week TEXT NOT NULL, is_bot INTEGER NOT NULL, user_id TEXT NOT NULL,
+        sessions INTEGER NOT NULL, pageviews INTEGER NOT NULL, clicks INTEGER NOT NULL,
+        engaged_ms INTEGER NOT NULL, custom INTEGER NOT NULL, errors INTEGER NOT NULL,
+        rage INTEGER NOT NULL, dead INTEGER NOT NULL, slow INTEGER NOT NULL,
+        min_day TEXT NOT NULL, max_day TEXT NOT NULL,
+        PRIMARY KEY (site, week, is_bot, user_id)
+      ) WITHOUT ROWID;
+      INSERT INTO ru_users_w
+        SELECT site, date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days') AS week,
+               is_bot, user_id, sum(sessions), sum(pageviews), sum(clicks), sum(engaged_ms),
+               sum(custom), sum(errors), sum(rage), sum(dead), sum(slow), min(day), max(day)
+        FROM ru_users GROUP BY site, week, is_bot, user_id;
+    `,
+  },
 ];

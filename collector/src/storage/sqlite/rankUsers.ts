@@ -1,10 +1,12 @@
 /**
- * The engagement ranking in one statement: every user active on the days is grouped once;
- * window sums over those groups give the counts and totals, so only the top `limit` users
- * come back (a result row costs more in the driver than a grouped one in SQLite).
+ * The user ranking in one statement: every user active on the days is grouped once, from
+ * the weekly rows of the whole weeks among the days (ru_users_w) and the daily rows of the
+ * rest; window sums over those groups give the counts and totals, so only the top `limit`
+ * users come back (a result row costs more in the driver than a grouped one in SQLite).
  */
 import { ROLLUP_COLUMNS } from '../../rollups/types.js';
 import type { RankUsersQuery, RankUsersResult } from '../types.js';
+import { splitWeeks } from '../../lib/time.js';
 import type { Db } from './db.js';
 import { SIDES } from './queryRollup.js';
 
@@ -32,14 +34,22 @@ type Row = Record<string, number | string> & {
 export async function rankUsers(db: Db, q: RankUsersQuery): Promise<RankUsersResult> {
   const sums = q.sums.map(counter);
   const weights = Object.entries(q.weights);
+  const { weeks, days } = splitWeeks(q.days);
+  // The rows carry what is summed and what is weighed.
+  const listed = [...new Set([...sums, ...weights.map(([c]) => counter(c))])].join(', ');
   const sql = `
-    WITH g AS (
+    WITH rows AS (
+      SELECT user_id, ${listed}, min_day, max_day FROM ru_users_w
+      WHERE site = ? AND week IN (SELECT value FROM json_each(?)) AND is_bot IN (SELECT value FROM json_each(?))
+      UNION ALL
+      SELECT user_id, ${listed}, day, day FROM ru_users
+      WHERE site = ? AND day IN (SELECT value FROM json_each(?)) AND is_bot IN (SELECT value FROM json_each(?))),
+    g AS (
       SELECT user_id, ${sums.map((c) => `sum(${c}) AS ${c}`).join(', ')},
-             min(day) AS min_day, max(day) AS max_day,
+             min(min_day) AS min_day, max(max_day) AS max_day,
              (${weights.map(([c]) => `? * sum(${counter(c)})`).join(' + ') || '0'}) AS score
-      FROM ru_users
-      WHERE site = ? AND day IN (SELECT value FROM json_each(?)) AND is_bot IN (SELECT value FROM json_each(?))
-      GROUP BY +user_id)
+      FROM rows GROUP BY user_id
+      ${q.scoredOnly ? 'HAVING score > 0' : ''})
     SELECT g.*, count(*) OVER () AS n_users,
            sum(max_day >= ?) OVER () AS n_active,
            sum(max_day < ? AND max_day >= ?) OVER () AS n_at_risk,
@@ -52,10 +62,13 @@ export async function rankUsers(db: Db, q: RankUsersQuery): Promise<RankUsersRes
   const side = SIDES[q.bots];
   const first = q.days[0] ?? '';
   const rows = await db.all<Row>(sql, [
-    ...weights.map(([, w]) => w),
     q.site,
-    JSON.stringify(q.days),
+    JSON.stringify(weeks),
     side,
+    q.site,
+    JSON.stringify(days),
+    side,
+    ...weights.map(([, w]) => w),
     q.activeSince,
     q.activeSince,
     q.atRiskSince,

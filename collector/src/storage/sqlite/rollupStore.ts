@@ -1,6 +1,7 @@
 /** SQLite side of the rollup refresh: read a day's facts, replace its rollup rows. */
 import type { RollupStore } from '../../rollups/refreshRollups.js';
 import { ROLLUP_COLUMNS, type EventFact, type RollupTable, type SessionFact } from '../../rollups/types.js';
+import { addDays, weekOf } from '../../lib/time.js';
 import type { Lock } from '../createLock.js';
 import type { Db } from './db.js';
 
@@ -19,6 +20,13 @@ const DAY_SESSIONS = `
   WHERE site = ? AND session_id IN (SELECT session FROM events WHERE site = ? AND ts >= ? AND ts < ?)`;
 
 const TABLES = Object.keys(ROLLUP_COLUMNS) as RollupTable[];
+
+const WEEK_OF_USERS = `
+  INSERT INTO ru_users_w
+  SELECT site, ?, is_bot, user_id, sum(sessions), sum(pageviews), sum(clicks), sum(engaged_ms),
+         sum(custom), sum(errors), sum(rage), sum(dead), sum(slow), min(day), max(day)
+  FROM ru_users WHERE site = ? AND day >= ? AND day <= ?
+  GROUP BY is_bot, user_id`;
 
 function insertSql(table: RollupTable): string {
   const columns = ROLLUP_COLUMNS[table];
@@ -67,6 +75,10 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
             if (rows[table].length > 0)
               await writer.run(INSERTS[table], [site, day, JSON.stringify(rows[table])]);
           }
+          // The week's per-user totals follow its days.
+          const week = weekOf(day);
+          await writer.run('DELETE FROM ru_users_w WHERE site = ? AND week = ?', [site, week]);
+          await writer.run(WEEK_OF_USERS, [week, site, week, addDays(week, 6)]);
           await writer.run('DELETE FROM rollup_dirty WHERE site = ? AND day = ? AND gen = ?', [
             site,
             day,
