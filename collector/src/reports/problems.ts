@@ -59,12 +59,14 @@ export const problemsReport: Report<ProblemsResult> = {
         groupBy: [],
         sum: [...sums, 'views'],
       }),
-      // Distinct sessions with problems: those within one day have one row each …
-      storage.queryRollup<{ single: number | null }>({
+      // Distinct sessions with problems: those within one day, counted per day …
+      storage.queryRollup<{ sessions: number | null }>({
         ...base,
-        table: 'ru_problem_sessions',
+        filter: '',
+        table: 'ru_sessions',
+        where: { b: 'problems', v: 'single' },
         groupBy: [],
-        sum: ['single'],
+        sum: ['sessions'],
       }),
       // … the few that span days may have several.
       storage.queryRollup<{ distinct_session_id: number }>({
@@ -126,7 +128,7 @@ export const problemsReport: Report<ProblemsResult> = {
         ...all,
         score: problemScore(all),
         pageviews: t?.views ?? 0,
-        sessions_affected: (singles[0]?.single ?? 0) + (spread[0]?.distinct_session_id ?? 0),
+        sessions_affected: (singles[0]?.sessions ?? 0) + (spread[0]?.distinct_session_id ?? 0),
         users_affected: users.users_total,
       },
       users: present(users.users as unknown as (ProblemSums & { user_id: string; sessions: number })[]).map(

@@ -13,7 +13,8 @@
  *   consecutive pageviews of a session-day with B ≠ A.
  * - Problem sessions: a row per session-day with errors, rage or dead clicks or slow loads,
  *   with its problem score (reports/userScores.ts) to rank by and whether the session lies
- *   within this one day (`single`), so that distinct sessions over days add up cheaply.
+ *   within this one day (`single`), so that distinct sessions over days add up cheaply; and
+ *   their number per day in `ru_sessions` (f '', b 'problems', v 'single' or 'multi').
  * - Filters: `user`, `device`, `country`, `referrer` select sessions. `page=P` selects the
  *   sessions that viewed P for session and page metrics (overview, pages, paths); for
  *   events and vitals it selects what happened on P.
@@ -184,6 +185,9 @@ export function aggregateDay(facts: DayFacts): DayRollups {
         score,
         single,
       ]);
+      // Their number per day (unfiltered, sessions only): distinct sessions with problems
+      // over days are the single-day ones added up plus the few others counted distinct.
+      sessions.add(['', side, 'problems', single ? 'single' : 'multi'], [[], 1, 0, 0, 0, 0]);
     }
   }
 
