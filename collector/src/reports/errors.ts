@@ -2,7 +2,8 @@
  * Errors: JS errors and unhandled rejections grouped by message and top frame (source,
  * line, column), with occurrences (the SDK's per-page repeat counts summed), affected
  * sessions (session-days) and users (daily distinct users, summed over days like visitors),
- * first/last seen and the pages they happen on most. Two rollup reads (`ru_errors`);
+ * first/last seen and the pages they happen on most. Two rollup reads (`ru_errors`): the
+ * groups, then the listed groups' day rows with their occurrences per path (added up here);
  * `page=P` gives the errors that happened on P.
  */
 import { resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
@@ -72,47 +73,59 @@ export const errorsReport: Report<ErrorsResult> = {
   async run(storage, params) {
     const scope = resolveScope(params, DEFAULT_DAYS);
     const base = { ...rollupBase(scope), table: 'ru_errors' as const };
-    const [groups, pages] = await Promise.all([
-      storage.queryRollup<
-        GroupKey & {
-          occurrences: number;
-          sessions: number;
-          users: number;
-          min_first_ts: number;
-          max_last_ts: number;
-        }
-      >({
-        ...base,
-        where: { path: '' },
-        groupBy: GROUP,
-        sum: ['occurrences', 'sessions', 'users'],
-        min: ['first_ts'],
-        max: ['last_ts'],
-        orderBy: [
-          { column: 'occurrences', desc: true },
-          { column: 'max_last_ts', desc: true },
-        ],
-        limit: MAX_GROUPS,
-      }),
-      storage.queryRollup<GroupKey & { path: string; occurrences: number }>({
-        ...base,
-        whereNot: { path: '' },
-        groupBy: [...GROUP, 'path'],
-        sum: ['occurrences'],
-        orderBy: [
-          { column: 'occurrences', desc: true },
-          { column: 'path', desc: false },
-        ],
-        // Only the paths shown: a few per group, not every (group, path) of the period.
-        limitPer: GROUP,
-        limit: TOP_PATHS,
-      }),
-    ]);
+    const groups = await storage.queryRollup<
+      GroupKey & {
+        occurrences: number;
+        sessions: number;
+        users: number;
+        min_first_ts: number;
+        max_last_ts: number;
+      }
+    >({
+      ...base,
+      groupBy: GROUP,
+      sum: ['occurrences', 'sessions', 'users'],
+      min: ['first_ts'],
+      max: ['last_ts'],
+      orderBy: [
+        { column: 'occurrences', desc: true },
+        { column: 'max_last_ts', desc: true },
+      ],
+      limit: MAX_GROUPS,
+    });
+    // The listed groups' day rows, with their occurrences per path.
+    const days =
+      groups.length === 0
+        ? []
+        : await storage.queryRollup<GroupKey & { paths: string }>({
+            ...base,
+            whereTuples: {
+              columns: GROUP,
+              values: groups.map((g) => [g.kind, g.message, g.source, g.line, g.col]),
+            },
+            groupBy: [],
+            select: [...GROUP, 'paths'],
+          });
+    const perPath = new Map<string, Map<string, number>>();
+    for (const d of days) {
+      const key = keyOf(d);
+      const counts = perPath.get(key) ?? new Map<string, number>();
+      perPath.set(key, counts);
+      const list = JSON.parse(d.paths) as (string | number)[];
+      for (let i = 0; i < list.length; i += 2) {
+        const path = list[i] as string;
+        counts.set(path, (counts.get(path) ?? 0) + (list[i + 1] as number));
+      }
+    }
     const paths = new Map<string, string[]>();
-    for (const p of pages) {
-      const list = paths.get(keyOf(p)) ?? [];
-      if (list.length < TOP_PATHS) list.push(p.path);
-      paths.set(keyOf(p), list);
+    for (const [key, counts] of perPath) {
+      const top = [...counts]
+        .sort((a, b) => b[1] - a[1] || Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])))
+        .slice(0, TOP_PATHS);
+      paths.set(
+        key,
+        top.map(([path]) => path),
+      );
     }
     const errors = groups.map((g) => ({
       kind: g.kind,

@@ -67,7 +67,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
   const transitions = createTally(['sum']);
   const events = createTally(['sum', 'distinct']);
   const vitals = createTally(['sum', 'sum', 'sum', 'sum', 'hist']);
-  const errors = createTally(['sum', 'distinct', 'distinct', 'min', 'max']);
+  const errors = createTally(['sum', 'distinct', 'distinct', 'min', 'max', 'hist']);
   const users = createTally(sums(9));
   const problems: DayRollups['ru_problem_sessions'] = [];
 
@@ -132,25 +132,15 @@ export function aggregateDay(facts: DayFacts): DayRollups {
       for (const f of day.sessionFilters) vitals.add([f, side, '', metric], rated(total, b));
     }
 
-    // Errors: per group and path, and per group in all (path '') for its distinct sessions
-    // and users; under page=P, what happened on P.
+    // Errors: per group, its distinct sessions and users and its occurrences per path; under
+    // page=P, what happened on P.
     for (const [key, byPath] of folded.errorGroups) {
       const group = key.split('\u0001').map((v, i) => (i >= 3 ? Number(v) : v));
       const user = s.user ? [s.user] : [];
-      let total = 0;
-      let first = Infinity;
-      let last = -Infinity;
       for (const [path, [n, from, to]] of byPath) {
-        const page = filterKey('page', path);
-        errors.add([page, side, ...group, ''], [n, sessionDay, user, from, to]);
-        for (const f of [...day.sessionFilters, page])
-          errors.add([f, side, ...group, path], [n, [], [], from, to]);
-        total += n;
-        first = Math.min(first, from);
-        last = Math.max(last, to);
+        for (const f of [...day.sessionFilters, filterKey('page', path)])
+          errors.add([f, side, ...group], [n, sessionDay, user, from, to, [path, n]]);
       }
-      for (const f of day.sessionFilters)
-        errors.add([f, side, ...group, ''], [total, sessionDay, user, first, last]);
     }
 
     if (s.user) {

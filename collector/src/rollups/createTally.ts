@@ -1,28 +1,36 @@
 /**
  * Counts grouped by key, where each counter is a sum, a distinct count (visitors,
- * sessions), a minimum / maximum, or a histogram (`[bucket, count]` added up per bucket).
+ * sessions), a minimum / maximum, or a histogram (`[key, count]` added up per key: a
+ * vitals bucket, an error's path).
  * Rows come out as `[...key, ...counters]`, the shape of a rollup row; a histogram comes
- * out as the JSON text of `[bucket, count, bucket, count, …]` in bucket order (a flat list
+ * out as the JSON text of `[key, count, key, count, …]` in key order (a flat list
  * parses several times faster than a list of pairs).
  */
 import type { RollupRow } from './types.js';
 
 export type Slot = 'sum' | 'distinct' | 'min' | 'max' | 'hist';
 type Key = (string | number | null)[];
-type Value = number | string | readonly string[] | readonly [number, number];
+type Value = number | string | readonly string[] | readonly [number | string, number];
 
 interface Group {
   key: Key;
-  acc: (number | Set<string> | Map<number, number>)[];
+  acc: (number | Set<string> | Map<number | string, number>)[];
 }
 
 export interface Tally {
   /**
    * `values[i]` is a number for a sum, min or max slot, one or more ids for a distinct slot,
-   * a `[bucket, count]` pair for a histogram.
+   * a `[key, count]` pair for a histogram.
    */
   add(key: Key, values: readonly Value[]): void;
   rows(): RollupRow[];
+}
+
+/** Numbers in order, text in UTF-8 byte order (SQLite's). */
+function byKey(a: number | string, b: number | string): number {
+  return typeof a === 'number' && typeof b === 'number'
+    ? a - b
+    : Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
 }
 
 export function createTally(slots: readonly Slot[]): Tally {
@@ -40,7 +48,7 @@ export function createTally(slots: readonly Slot[]): Tally {
               : slot === 'max'
                 ? -Infinity
                 : slot === 'hist'
-                  ? new Map<number, number>()
+                  ? new Map<number | string, number>()
                   : new Set<string>();
         group = { key, acc: slots.map(start) };
         groups.set(id, group);
@@ -52,8 +60,8 @@ export function createTally(slots: readonly Slot[]): Tally {
         else if (slot === 'min') acc[i] = Math.min(acc[i] as number, value as number);
         else if (slot === 'max') acc[i] = Math.max(acc[i] as number, value as number);
         else if (slot === 'hist') {
-          const [bucket, count] = value as readonly [number, number];
-          const hist = acc[i] as Map<number, number>;
+          const [bucket, count] = value as readonly [number | string, number];
+          const hist = acc[i] as Map<number | string, number>;
           hist.set(bucket, (hist.get(bucket) ?? 0) + count);
         } else if (typeof value === 'string') (acc[i] as Set<string>).add(value);
         else for (const v of value as readonly string[]) (acc[i] as Set<string>).add(v);
@@ -66,7 +74,7 @@ export function createTally(slots: readonly Slot[]): Tally {
           typeof a === 'number'
             ? a
             : a instanceof Map
-              ? JSON.stringify([...a].sort((x, y) => x[0] - y[0]).flat())
+              ? JSON.stringify([...a].sort((x, y) => byKey(x[0], y[0])).flat())
               : a.size,
         ),
       ]);

@@ -99,12 +99,12 @@ export const ROLLUP_COLUMNS = {
     'source',
     'line',
     'col',
-    'path',
     'occurrences',
     'sessions',
     'users',
     'first_ts',
     'last_ts',
+    'paths',
   ],
   ru_users: [
     'is_bot',

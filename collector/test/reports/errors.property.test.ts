@@ -17,7 +17,14 @@ describe('errors report (property)', () => {
       const views = sessionDays(sessions, page ? { ...scope, filter: null } : scope, now);
       const groups = new Map<
         string,
-        { occurrences: number; sessions: Set<string>; users: Set<string>; first: number; last: number }
+        {
+          occurrences: number;
+          sessions: Set<string>;
+          users: Set<string>;
+          first: number;
+          last: number;
+          paths: Map<string, number>;
+        }
       >();
       for (const v of views) {
         for (const e of v.events) {
@@ -29,8 +36,10 @@ describe('errors report (property)', () => {
             users: new Set(),
             first: e.ts,
             last: e.ts,
+            paths: new Map(),
           };
           g.occurrences += 1 + (e.value % 3);
+          g.paths.set(e.path, (g.paths.get(e.path) ?? 0) + 1 + (e.value % 3));
           // Session-days, and users distinct per day and side (summed like visitors).
           g.sessions.add(`${v.s.id}|${v.day}`);
           if (v.s.user) g.users.add(`${v.s.user}|${v.day}|${v.s.isBot}`);
@@ -48,6 +57,11 @@ describe('errors report (property)', () => {
           users: g.users.size,
           first_seen: new Date(g.first).toISOString(),
           last_seen: new Date(g.last).toISOString(),
+          // The five paths with the most occurrences (ties by path).
+          paths: [...g.paths]
+            .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+            .slice(0, 5)
+            .map(([path]) => path),
         });
       }
       expect(result.totals.occurrences).toBe([...groups.values()].reduce((n, g) => n + g.occurrences, 0));
