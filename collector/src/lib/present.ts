@@ -1,9 +1,10 @@
 /** Storage rows → the API's snake_case records. */
 import type { InteractionRow, PageviewRow, SessionRow } from '../storage/types.js';
+import type { InteractionRecord, PageviewRecord, SessionRecord } from './records.js';
 
 const iso = (ts: number): string => new Date(ts).toISOString();
 
-export function presentSession(s: SessionRow) {
+export function presentSession(s: SessionRow): SessionRecord {
   return {
     session: s.session,
     site: s.site,
@@ -37,7 +38,7 @@ export function presentSession(s: SessionRow) {
   };
 }
 
-export function presentPageview(p: PageviewRow) {
+export function presentPageview(p: PageviewRow): PageviewRecord {
   return {
     id: p.id,
     session: p.session,
@@ -51,7 +52,7 @@ export function presentPageview(p: PageviewRow) {
   };
 }
 
-export function presentInteraction(i: InteractionRow) {
+export function presentInteraction(i: InteractionRow): InteractionRecord {
   return {
     id: i.id,
     type: i.type,

@@ -5,20 +5,13 @@
  * this report defaults to `only` (the bots). Three rollup reads.
  */
 import { ratio, resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
+import type { BotsResult, SessionsPageviews } from './answers.js';
+export type { BotsResult } from './answers.js';
 import type { Report } from './types.js';
 
 export const BOTS_DEFAULT_DAYS = 30;
 export const TOP_REASONS = 50;
 export const TOP_AGENTS = 20;
-
-type Side = { sessions: number; pageviews: number };
-
-export interface BotsResult extends ReturnType<typeof scopeHeader> {
-  totals: { human: Side; bot: Side; bot_share: number | null };
-  series: { date: string; human: Side; bot: Side }[];
-  reasons: { reason: string; family: string; sessions: number; pageviews: number }[];
-  user_agents: { user_agent: string; sessions: number; pageviews: number }[];
-}
 
 type Row = { day?: string; is_bot?: number; v?: string; sessions: number; pageviews: number };
 
@@ -78,7 +71,7 @@ export const botsReport: Report<BotsResult> = {
       // User agents are kept for the unfiltered rows only (a filter narrows them to nothing).
       storage.queryRollup<Row>({ ...base, filter: '', where: { b: 'ua' }, ...top(TOP_AGENTS) }),
     ]);
-    const sideOf = (rows: Row[], isBot: number): Side => {
+    const sideOf = (rows: Row[], isBot: number): SessionsPageviews => {
       const mine = rows.filter((r) => r.is_bot === isBot);
       return {
         sessions: mine.reduce((n, r) => n + r.sessions, 0),

@@ -18,6 +18,8 @@ import { addDays, daysBetween } from '../lib/time.js';
 import { eachDay } from '../lib/period.js';
 import { engagementResponse } from './engagementResponse.js';
 import { change, resolveScope, rollupBase, scopeHeader } from './scope.js';
+import type { EngagementResult, EngagementUser } from './answers.js';
+export type { EngagementResult, EngagementUser } from './answers.js';
 import type { Report } from './types.js';
 import {
   ENGAGEMENT_SUMS,
@@ -28,7 +30,6 @@ import {
   STATUS_DAYS,
   userStatus,
   type EngagementSums,
-  type UserStatus,
 } from './userScores.js';
 
 export const ENGAGEMENT_DEFAULT_DAYS = 30;
@@ -38,41 +39,6 @@ const WEEK = 7;
 
 type UserRow = EngagementSums & { user_id: string; min_day: string; max_day: string };
 type UserDayRow = EngagementSums & { user_id: string; day: string };
-
-export interface EngagementUser {
-  user: string;
-  score: number;
-  sessions: number;
-  pageviews: number;
-  clicks: number;
-  engaged_s: number;
-  custom_events: number;
-  first_seen: string;
-  last_seen: string;
-  days_since_last_seen: number;
-  status: UserStatus;
-  new: boolean;
-  score_last_7d: number;
-  score_previous_7d: number;
-  wow_change: number | null;
-  sparkline: number[];
-}
-
-export interface EngagementResult extends ReturnType<typeof scopeHeader> {
-  filter_applies_to: string[];
-  totals: {
-    users: number;
-    new_users: number;
-    sessions: number;
-    pageviews: number;
-    clicks: number;
-    engaged_s: number;
-    custom_events: number;
-    score: number;
-  };
-  status: Record<UserStatus, number>;
-  users: EngagementUser[];
-}
 
 export const engagementReport: Report<EngagementResult> = {
   name: 'engagement',

@@ -7,31 +7,13 @@
  * `page=P` gives the errors that happened on P.
  */
 import { resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
+import type { ErrorsResult } from './answers.js';
+export type { ErrorGroup, ErrorsResult } from './answers.js';
 import type { Report } from './types.js';
 
 const DEFAULT_DAYS = 30;
 const MAX_GROUPS = 200;
 const TOP_PATHS = 5;
-
-export type ErrorGroup = {
-  kind: string;
-  message: string;
-  source: string | null;
-  line: number | null;
-  col: number | null;
-  occurrences: number;
-  sessions: number;
-  users: number;
-  first_seen: string;
-  last_seen: string;
-  /** Up to 5 paths where it happened, most frequent first. */
-  paths: string[];
-};
-
-export interface ErrorsResult extends ReturnType<typeof scopeHeader> {
-  totals: { occurrences: number; groups: number };
-  errors: ErrorGroup[];
-}
 
 const errorsResponse = {
   type: 'object',

@@ -6,17 +6,12 @@
  */
 import { int, list, str } from './jsonSchema.js';
 import { resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
+import type { EventsResult } from './answers.js';
+export type { EventsResult } from './answers.js';
 import type { Report } from './types.js';
 
 export const EVENTS_DEFAULT_DAYS = 30;
 export const TOP_PROPS = 200;
-
-export interface EventsResult extends ReturnType<typeof scopeHeader> {
-  /** Per event type and custom event name, in all; `sessions` are session-days summed. */
-  events: { type: string; name: string; count: number; sessions: number }[];
-  daily: { date: string; type: string; name: string; count: number }[];
-  props: { type: string; name: string; key: string; value: string; count: number }[];
-}
 
 type Row = {
   day?: string;

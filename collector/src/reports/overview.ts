@@ -14,9 +14,16 @@ import {
   SESSION_SUMS,
   sessionMetrics,
   sumSessions,
-  type SessionMetrics,
   type SessionSums,
 } from './sessionMetrics.js';
+import type {
+  OverviewBreakdownKey,
+  OverviewBreakdownRow,
+  OverviewPoint,
+  OverviewResult,
+  OverviewTotals,
+} from './answers.js';
+export type { OverviewBreakdownRow, OverviewPoint, OverviewResult, OverviewTotals } from './answers.js';
 import type { Report } from './types.js';
 
 export const OVERVIEW_DEFAULT_DAYS = 30;
@@ -36,34 +43,8 @@ export const BREAKDOWNS = {
   utm_campaigns: 'utm_campaign',
   countries: 'country',
   users: 'user',
-} as const;
+} as const satisfies Record<OverviewBreakdownKey, string>;
 type BreakdownKey = keyof typeof BREAKDOWNS;
-
-export interface OverviewTotals extends SessionMetrics {
-  median_duration_s: number | null;
-}
-
-export interface OverviewPoint {
-  date: string;
-  visitors: number;
-  sessions: number;
-  pageviews: number;
-}
-
-export type OverviewBreakdownRow = { value: string } & SessionMetrics;
-
-export interface OverviewResult extends ReturnType<typeof scopeHeader> {
-  interval: 'day' | 'hour';
-  totals: OverviewTotals;
-  previous_totals: OverviewTotals | null;
-  change: Record<'visitors' | 'sessions' | 'pageviews', number | null> | null;
-  series: OverviewPoint[];
-  previous_series: OverviewPoint[] | null;
-  /** 7 × 24 cells, Monday first, UTC. */
-  heatmap: { dow: number; hour: number; pageviews: number; sessions: number }[];
-  breakdowns: Record<BreakdownKey, OverviewBreakdownRow[]>;
-  bot_split: { human: { sessions: number; pageviews: number }; bot: { sessions: number; pageviews: number } };
-}
 
 type DayRow = SessionSums & { day: string };
 type HourRow = { day: string; hour: number; pageviews: number; sessions: number; visitors: number };

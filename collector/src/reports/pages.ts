@@ -11,6 +11,8 @@ import { eachDay } from '../lib/period.js';
 import { ROLLUP_COLUMNS } from '../rollups/types.js';
 import { int, list, nullableNum, str } from './jsonSchema.js';
 import { ratio, resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
+import type { PageRow, PagesResult } from './answers.js';
+export type { PageRow, PagesResult } from './answers.js';
 import type { Report } from './types.js';
 
 export const PAGES_DEFAULT_DAYS = 30;
@@ -44,23 +46,6 @@ const PAGE_SUMS = [
   'load_ms',
   'load_n',
 ];
-
-export interface PageRow {
-  path: string;
-  views: number;
-  visitors: number;
-  entries: number;
-  exit_rate: number | null;
-  avg_engaged_s: number | null;
-  avg_scroll_pct: number | null;
-  avg_load_ms: number | null;
-}
-
-export interface PagesResult extends ReturnType<typeof scopeHeader> {
-  pages: PageRow[];
-  sections: { section: string; days: { date: string; views: number }[]; views: number }[];
-  unused: { path: string; views: number; lookback_views: number; last_seen: string }[];
-}
 
 const avg = (sum: number, n: number, digits = 0): number | null =>
   n > 0 ? Math.round((sum / n) * 10 ** digits) / 10 ** digits : null;

@@ -13,6 +13,8 @@ import type { FunnelStep } from '../storage/types.js';
 import { pathsResponse } from './pathsResponse.js';
 import { ratio, resolveScope, rollupBase, scopeHeader } from './scope.js';
 import { topAcrossDays } from './topAcrossDays.js';
+import type { PathsResult } from './answers.js';
+export type { PathsResult } from './answers.js';
 import type { Report } from './types.js';
 
 export const PATHS_DEFAULT_DAYS = 30;
@@ -29,15 +31,6 @@ export const LENGTH_BUCKETS = [
   { label: '6-10', min: 6, max: 10 },
   { label: '11+', min: 11, max: Number.POSITIVE_INFINITY },
 ] as const;
-
-export interface PathsResult extends ReturnType<typeof scopeHeader> {
-  entry_pages: { path: string; entries: number; views: number }[];
-  exit_pages: { path: string; exits: number; views: number; exit_rate: number | null }[];
-  drop_off: { path: string; exits: number; views: number; exit_rate: number | null }[];
-  transitions: { from: string; to: string; count: number }[];
-  session_lengths: { pages: string; sessions: number; share: number | null }[];
-  funnel: { step: string; sessions: number; conversion: number | null; drop: number | null }[] | null;
-}
 
 export function parseFunnel(text: string | undefined): FunnelStep[] | null {
   if (!text) return null;

@@ -16,6 +16,8 @@
 import { problemsResponse } from './problemsResponse.js';
 import { resolveScope, rollupBase, scopeHeader } from './scope.js';
 import { topAcrossDays } from './topAcrossDays.js';
+import type { ProblemsResult } from './answers.js';
+export type { ProblemsResult } from './answers.js';
 import type { Report } from './types.js';
 import { PROBLEM_SUMS, PROBLEM_WEIGHTS, problemScore, type ProblemSums } from './userScores.js';
 
@@ -23,16 +25,6 @@ export const PROBLEMS_DEFAULT_DAYS = 30;
 export const PROBLEMS_TOP = 20;
 /** Worst session-days read per day before adding up candidates (reports/topAcrossDays.ts). */
 export const SESSIONS_PER_DAY = 5 * PROBLEMS_TOP;
-
-type Scored = ProblemSums & { score: number };
-
-export interface ProblemsResult extends ReturnType<typeof scopeHeader> {
-  filter_applies_to: string[];
-  totals: Scored & { pageviews: number; sessions_affected: number; users_affected: number };
-  users: (Scored & { user: string; sessions: number })[];
-  sessions: (Scored & { session: string; user: string | null; first_day: string; last_day: string })[];
-  pages: (Scored & { path: string; views: number })[];
-}
 
 const ranked = (id: string) => [
   { column: 'score', desc: true },

@@ -5,30 +5,14 @@
  * sessions, not rollups, so it never lags; the period parameters do not apply.
  */
 import { int, nullableStr, str } from './jsonSchema.js';
-import type { Report, ReportParams } from './types.js';
+import type { RealtimeResult } from './answers.js';
+export type { RealtimeResult } from './answers.js';
+import type { Report } from './types.js';
 
 export const LIVE_MINUTES = 5;
 export const MINUTES = 30;
 export const MAX_LIVE_SESSIONS = 100;
 const MINUTE_MS = 60_000;
-
-export interface RealtimeResult {
-  site: string;
-  bots: ReportParams['bots'];
-  now: string;
-  visitors: number;
-  live_sessions: { human: number; bot: number; bot_ratio: number | null };
-  sessions: {
-    session: string;
-    path: string | null;
-    last_seen: string;
-    is_bot: boolean;
-    device: string | null;
-    country: string | null;
-  }[];
-  per_minute: { minute: string; pageviews: number; errors: number }[];
-  error_rate: number | null;
-}
 
 export const realtimeReport: Report<RealtimeResult> = {
   name: 'realtime',

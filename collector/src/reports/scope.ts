@@ -6,6 +6,7 @@ import { InvalidQueryError } from '../errors.js';
 import { eachDay, parsePeriod, periodDays } from '../lib/period.js';
 import { FILTER_DIMENSIONS, filterKey, type FilterDimension } from '../rollups/groupSessionDays.js';
 import type { BotFilter, RollupQuery } from '../storage/types.js';
+import type { ScopeHeader } from './answers.js';
 import type { ReportParams } from './types.js';
 
 export interface DaySpan {
@@ -81,7 +82,7 @@ export function rollupBase(
 }
 
 /** What every rollup-backed answer starts with. */
-export function scopeHeader(scope: ReportScope) {
+export function scopeHeader(scope: ReportScope): ScopeHeader {
   return {
     site: scope.site,
     from: scope.fromDay,

@@ -2,6 +2,9 @@
 import { percentileOf } from '../rollups/buckets.js';
 import { ROLLUP_COLUMNS } from '../rollups/types.js';
 import { ratio } from './scope.js';
+import type { SessionMetrics } from './answers.js';
+
+export type { SessionMetrics };
 
 export interface SessionSums {
   visitors: number;
@@ -20,17 +23,6 @@ export const SESSION_SUMS = [
   'duration_ms',
   'engaged_ms',
 ] as const;
-
-export interface SessionMetrics {
-  visitors: number;
-  sessions: number;
-  pageviews: number;
-  views_per_session: number | null;
-  bounce_rate: number | null;
-  avg_duration_s: number | null;
-  /** Visible-and-focused time per session, seconds. */
-  avg_engaged_s: number | null;
-}
 
 const seconds = (ms: number, n: number): number | null => (n > 0 ? Math.round(ms / n / 100) / 10 : null);
 

@@ -15,6 +15,9 @@ import {
   type EngagementSums,
   type ProblemSums,
 } from './userScores.js';
+import type { UserProfile } from './answers.js';
+
+export type { UserProfile };
 
 export const TREND_DAYS = 30;
 export const TOP_PAGES = 10;
@@ -41,7 +44,11 @@ function countBy(rows: readonly UserSessionGroupRow[], key: 'device' | 'browser'
     .sort((a, b) => b.sessions - a.sessions || (a.value < b.value ? -1 : 1));
 }
 
-export async function getUserProfile(storage: Storage, p: UserProfileParams, now = Date.now()) {
+export async function getUserProfile(
+  storage: Storage,
+  p: UserProfileParams,
+  now = Date.now(),
+): Promise<UserProfile | null> {
   const today = utcDay(now);
   const days = eachDay(addDays(today, 1 - TREND_DAYS), today);
   const base = { site: p.site, days, filter: '', bots: p.bots, where: { user_id: p.user } };
@@ -130,5 +137,3 @@ export async function getUserProfile(storage: Storage, p: UserProfileParams, now
     next_before: timeline.length === p.limit && oldest ? iso(oldest.ts) : null,
   };
 }
-
-export type UserProfile = NonNullable<Awaited<ReturnType<typeof getUserProfile>>>;

@@ -3,6 +3,9 @@
  * `ru_users` counters, so a period's score is the sum of its daily scores (the sparkline
  * adds up to the last 7 days' score) and SQL can rank by the same weights.
  */
+import type { ProblemCounts, UserStatus } from './answers.js';
+
+export type { UserStatus };
 
 /** Rollup counter → points per unit: sessions weigh most, engaged time per minute. */
 export const ENGAGEMENT_WEIGHTS = {
@@ -15,10 +18,13 @@ export const ENGAGEMENT_WEIGHTS = {
 } as const;
 
 /** Rollup counter → points per occurrence: a JS error hurts most, a dead click least. */
-export const PROBLEM_WEIGHTS = { errors: 3, rage: 2, dead: 1, slow: 2 } as const;
+export const PROBLEM_WEIGHTS = { errors: 3, rage: 2, dead: 1, slow: 2 } as const satisfies Record<
+  keyof ProblemCounts,
+  number
+>;
 
 export type EngagementSums = Record<keyof typeof ENGAGEMENT_WEIGHTS, number>;
-export type ProblemSums = Record<keyof typeof PROBLEM_WEIGHTS, number>;
+export type ProblemSums = ProblemCounts;
 
 export const ENGAGEMENT_SUMS = Object.keys(ENGAGEMENT_WEIGHTS) as (keyof EngagementSums)[];
 export const PROBLEM_SUMS = Object.keys(PROBLEM_WEIGHTS) as (keyof ProblemSums)[];
@@ -39,8 +45,6 @@ export const engagementScore = (s: EngagementSums): number => round2(engagementP
 /** `3·errors + 2·rage clicks + dead clicks + 2·slow page loads (load > 3 s)`: an integer. */
 export const problemPoints = (s: ProblemSums): number => weigh(PROBLEM_WEIGHTS, s);
 export const problemScore = (s: ProblemSums): number => round2(problemPoints(s));
-
-export type UserStatus = 'active' | 'at_risk' | 'dormant';
 
 /**
  * By whole days from the user's last active day to the end of the period: active within

@@ -17,26 +17,12 @@ import {
   type VitalRating,
 } from '../rollups/buckets.js';
 import { ratio, resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
+import type { VitalSummary, VitalsResult } from './answers.js';
+export type { VitalSummary, VitalsResult } from './answers.js';
 import type { Report } from './types.js';
 
 export const VITALS_DEFAULT_DAYS = 30;
 export const TOP_PAGES = 20;
-
-export interface VitalSummary {
-  metric: VitalMetric;
-  p75: number | null;
-  rating: VitalRating | null;
-  samples: number;
-  good: number | null;
-  needs_improvement: number | null;
-  poor: number | null;
-  thresholds: readonly [number, number];
-}
-
-export interface VitalsResult extends ReturnType<typeof scopeHeader> {
-  overall: VitalSummary[];
-  pages: { path: string; samples: number; metrics: VitalSummary[] }[];
-}
 
 /** A stored vitals row: one (day, path, metric) with its histogram. */
 type HistRow = {

@@ -1,28 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_EVENT_AGE_MS, MAX_TITLE_LENGTH } from '@sightline/protocol';
 import { createTestApp, type TestApp } from '../utils/createTestApp.js';
+import type { PageviewRecord, RecordPage, SessionRecord } from '../../src/lib/records.js';
 import { getJson } from '../utils/getJson.js';
 import { makeCustomEvent, makePageview } from '../utils/makeEvent.js';
 import { postCollect } from '../utils/postCollect.js';
-
-interface Page<T> {
-  count: number;
-  results: T[];
-}
-interface PageviewJson {
-  id: string;
-  session: string;
-  ts: string;
-  url: string;
-  path: string;
-  title: string | null;
-}
-interface SessionJson {
-  session: string;
-  pageviews: number;
-  events: number;
-  entry_path: string | null;
-}
 
 let t: TestApp;
 beforeEach(async () => {
@@ -48,7 +30,7 @@ describe('POST /v1/collect', () => {
     expect(response.json()).toEqual({ accepted: 2, duplicates: 0, rejected: 0 });
 
     // Readable straight away: 202 means committed.
-    const sessions = await getJson<Page<SessionJson>>(t, '/v1/sessions?site=demo');
+    const sessions = await getJson<RecordPage<SessionRecord>>(t, '/v1/sessions?site=demo');
     expect(sessions.body.results).toMatchObject([{ session: 's-a', pageviews: 1, events: 2 }]);
   });
 
@@ -65,12 +47,15 @@ describe('POST /v1/collect', () => {
     expect(second.json()).toMatchObject({ accepted: 0, duplicates: 3 });
 
     expect(await overviewTotals()).toMatchObject({ pageviews: 3, sessions: 2, visitors: 1 });
-    const sessions = await getJson<Page<SessionJson>>(t, '/v1/sessions?site=demo&ordering=-pageviews');
+    const sessions = await getJson<RecordPage<SessionRecord>>(
+      t,
+      '/v1/sessions?site=demo&ordering=-pageviews',
+    );
     expect(sessions.body.results.map((s) => [s.session, s.pageviews, s.events])).toEqual([
       ['s-a', 2, 2],
       ['s-b', 1, 1],
     ]);
-    expect((await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo')).body.count).toBe(3);
+    expect((await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo')).body.count).toBe(3);
   });
 
   it('counts a repeated id inside one batch once, keeping the first copy everywhere', async () => {
@@ -79,10 +64,10 @@ describe('POST /v1/collect', () => {
     const response = await postCollect(t.app, [original, repeat, makePageview({ session: 's-first' })]);
     expect(response.json()).toMatchObject({ accepted: 2, duplicates: 1 });
 
-    const pageviews = await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo&session=s-first');
+    const pageviews = await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo&session=s-first');
     expect(pageviews.body.results.map((p) => p.path)).toEqual(['/first', '/']);
     // The session aggregates describe the stored event, not the dropped repeat.
-    const sessions = await getJson<Page<SessionJson>>(t, '/v1/sessions?site=demo');
+    const sessions = await getJson<RecordPage<SessionRecord>>(t, '/v1/sessions?site=demo');
     expect(sessions.body.results).toMatchObject([{ session: 's-first', pageviews: 2, entry_path: '/first' }]);
     expect(await overviewTotals()).toMatchObject({ pageviews: 2, sessions: 1 });
   });
@@ -120,7 +105,10 @@ describe('POST /v1/collect', () => {
 
     const after = await postCollect(t.app, [makePageview({ session: 's-after' })]);
     expect(after.statusCode).toBe(202);
-    const sessions = await getJson<Page<SessionJson>>(t, '/v1/sessions?site=demo&ordering=first_seen');
+    const sessions = await getJson<RecordPage<SessionRecord>>(
+      t,
+      '/v1/sessions?site=demo&ordering=first_seen',
+    );
     expect(sessions.body.results.map((s) => s.session).sort()).toEqual(['s-after', 's-before']);
   });
 });
@@ -130,7 +118,7 @@ describe('POST /v1/collect timestamps', () => {
     const before = Date.now();
     await postCollect(t.app, [makePageview({ ts: before + 7 * 86_400_000 })]);
     const after = Date.now();
-    const [stored] = (await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo')).body.results;
+    const [stored] = (await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo')).body.results;
     const ts = Date.parse(stored!.ts);
     expect(ts).toBeGreaterThanOrEqual(before);
     expect(ts).toBeLessThanOrEqual(after);
@@ -139,7 +127,7 @@ describe('POST /v1/collect timestamps', () => {
   it('keeps a small clock skew as sent', async () => {
     const ts = Date.now() + 60_000;
     await postCollect(t.app, [makePageview({ ts })]);
-    const [stored] = (await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo')).body.results;
+    const [stored] = (await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo')).body.results;
     expect(Date.parse(stored!.ts)).toBe(ts);
   });
 
@@ -151,7 +139,7 @@ describe('POST /v1/collect timestamps', () => {
     expect(response.statusCode).toBe(202);
     expect(response.json()).toEqual({ accepted: 1, duplicates: 0, rejected: 1 });
 
-    const stored = (await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo')).body.results;
+    const stored = (await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo')).body.results;
     expect(stored.map((p) => [p.id, Date.parse(p.ts)])).toEqual([[recent.id, recent.ts]]);
   });
 });
@@ -169,7 +157,7 @@ describe('POST /v1/collect hostile strings', () => {
   it.each(titles)('stores %s in a title verbatim and returns it intact', async (_name, title) => {
     const event = makePageview({ title });
     expect((await postCollect(t.app, [event])).statusCode).toBe(202);
-    const [stored] = (await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo')).body.results;
+    const [stored] = (await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo')).body.results;
     expect(stored!.title).toBe(title);
   });
 
@@ -181,14 +169,14 @@ describe('POST /v1/collect hostile strings', () => {
     // Browsers percent-encode location.href; the SDK sends that form.
     const href = new URL(raw).href;
     expect((await postCollect(t.app, [makePageview({ url: href })])).statusCode).toBe(202);
-    const [stored] = (await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo')).body.results;
+    const [stored] = (await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo')).body.results;
     expect(stored!.url).toBe(href);
     expect(stored!.path).toBe(new URL(href).pathname);
   });
 
   it('keeps the fragment of hash-routed apps in the path', async () => {
     await postCollect(t.app, [makePageview({ url: 'https://example.com/app#/settings/profile' })]);
-    const [stored] = (await getJson<Page<PageviewJson>>(t, '/v1/pageviews?site=demo')).body.results;
+    const [stored] = (await getJson<RecordPage<PageviewRecord>>(t, '/v1/pageviews?site=demo')).body.results;
     expect(stored!.path).toBe('/app#/settings/profile');
   });
 });

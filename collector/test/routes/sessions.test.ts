@@ -1,39 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../utils/createTestApp.js';
+import type { PageviewRecord, RecordPage, SessionRecord } from '../../src/lib/records.js';
 import { getJson } from '../utils/getJson.js';
 import { makeCustomEvent, makePageview } from '../utils/makeEvent.js';
 import { postCollect } from '../utils/postCollect.js';
 import { utcMidnight } from '../utils/utcDays.js';
-
-interface Page<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
-interface SessionJson {
-  session: string;
-  user: string | null;
-  first_seen: string;
-  last_seen: string;
-  duration_s: number;
-  pageviews: number;
-  events: number;
-  entry_path: string | null;
-  exit_path: string | null;
-  referrer: string | null;
-  is_bot: boolean;
-  bot_score: number;
-  bot_reasons: string[];
-}
-interface PageviewJson {
-  id: string;
-  session: string;
-  ts: string;
-  path: string;
-  title: string | null;
-  user: string | null;
-}
 
 const MIN = 60_000;
 const day3 = utcMidnight(3) + 10 * 60 * MIN;
@@ -71,9 +42,9 @@ afterAll(async () => {
   await t.close();
 });
 
-const sessions = (query = '') => getJson<Page<SessionJson>>(t, `/v1/sessions?site=demo${query}`);
-const pageviews = (query = '') => getJson<Page<PageviewJson>>(t, `/v1/pageviews?site=demo${query}`);
-const ids = (page: Page<SessionJson>) => page.results.map((s) => s.session);
+const sessions = (query = '') => getJson<RecordPage<SessionRecord>>(t, `/v1/sessions?site=demo${query}`);
+const pageviews = (query = '') => getJson<RecordPage<PageviewRecord>>(t, `/v1/pageviews?site=demo${query}`);
+const ids = (page: RecordPage<SessionRecord>) => page.results.map((s) => s.session);
 
 describe('GET /v1/sessions', () => {
   it('answers the paged shape with every session', async () => {
@@ -163,7 +134,7 @@ describe('GET /v1/sessions', () => {
       limit: '2',
       offset: '2',
     });
-    const second = (await getJson<Page<SessionJson>>(t, nextUrl.pathname + nextUrl.search)).body;
+    const second = (await getJson<RecordPage<SessionRecord>>(t, nextUrl.pathname + nextUrl.search)).body;
     expect(ids(second)).toEqual(['s-c', 's-d']);
     expect(second.next).toBeNull();
     expect(new URL(second.previous!).searchParams.get('offset')).toBe('0');
@@ -259,7 +230,7 @@ describe('GET /v1/pageviews', () => {
 
 describe('GET /v1/sessions/<session>', () => {
   it('returns the session with its pageviews in order', async () => {
-    const { statusCode, body } = await getJson<SessionJson & { pageview_list: PageviewJson[] }>(
+    const { statusCode, body } = await getJson<SessionRecord & { pageview_list: PageviewRecord[] }>(
       t,
       '/v1/sessions/s-a?site=demo',
     );
@@ -282,7 +253,7 @@ describe('GET /v1/sessions/<session>', () => {
   });
 
   it('finds the session by its client id alone (the contract), site being optional', async () => {
-    const { statusCode, body } = await getJson<SessionJson>(t, '/v1/sessions/s-a');
+    const { statusCode, body } = await getJson<SessionRecord>(t, '/v1/sessions/s-a');
     expect(statusCode).toBe(200);
     expect(body).toMatchObject({ session: 's-a', site: 'demo', pageviews: 3 });
   });
@@ -297,7 +268,7 @@ describe('GET /v1/sessions/<session>', () => {
       const ambiguous = await getJson(two, '/v1/sessions/shared-id');
       expect(ambiguous.statusCode).toBe(400);
       expect((ambiguous.body as { message: string }).message).toContain('site=');
-      const chosen = await getJson<SessionJson>(two, '/v1/sessions/shared-id?site=shop');
+      const chosen = await getJson<SessionRecord>(two, '/v1/sessions/shared-id?site=shop');
       expect(chosen.body.site).toBe('shop');
     } finally {
       await two.close();

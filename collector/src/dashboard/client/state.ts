@@ -3,7 +3,10 @@
  * takes the API's own `site`, `from`, `to` and `bots` parameters (a `from`/`to` without a
  * `period` is a custom period).
  */
-export type Bots = 'exclude' | 'include' | 'only';
+import type { BotFilter } from '../../reports/answers.js';
+
+/** The API's `bots` parameter. */
+export type Bots = BotFilter;
 export type Preset = 'today' | '7d' | '30d' | 'custom';
 export const FILTER_KEYS = ['page', 'referrer', 'device', 'country', 'user'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

@@ -1,16 +1,9 @@
 /** Bots: people and bots side by side, the reasons sessions were judged bots, their user agents. */
 import { lineChart } from '../chart.js';
+import type { BotsResult } from '../../../reports/answers.js';
 import { reportTab, table } from './reportTab.js';
 
-type Side = { sessions: number; pageviews: number };
-interface Bots {
-  totals: { human: Side; bot: Side; bot_share: number | null };
-  series: { date: string; human: Side; bot: Side }[];
-  reasons: { reason: string; family: string; sessions: number; pageviews: number }[];
-  user_agents: { user_agent: string; sessions: number; pageviews: number }[];
-}
-
-export const botsTab = reportTab<Bots>({
+export const botsTab = reportTab<BotsResult>({
   id: 'bots',
   label: 'Bots',
   report: 'bots',
@@ -32,7 +25,7 @@ export const botsTab = reportTab<Bots>({
       ],
     ),
   tables: [
-    table<Bots, Bots['reasons'][number]>({
+    table<BotsResult, BotsResult['reasons'][number]>({
       name: 'bots-reasons',
       caption: 'Why sessions were judged bots',
       rows: (r) => r.reasons,
@@ -44,7 +37,7 @@ export const botsTab = reportTab<Bots>({
         { label: 'Pageviews', value: (x) => x.pageviews, numeric: true },
       ],
     }),
-    table<Bots, Bots['user_agents'][number]>({
+    table<BotsResult, BotsResult['user_agents'][number]>({
       name: 'bots-user-agents',
       caption: 'Top bot user agents',
       rows: (r) => r.user_agents,
@@ -54,7 +47,7 @@ export const botsTab = reportTab<Bots>({
         { label: 'Pageviews', value: (x) => x.pageviews, numeric: true },
       ],
     }),
-    table<Bots, Bots['series'][number]>({
+    table<BotsResult, BotsResult['series'][number]>({
       name: 'bots-days',
       caption: 'Per day',
       reportCsv: true,

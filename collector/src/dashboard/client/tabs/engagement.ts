@@ -1,31 +1,13 @@
 /** Engagement: identified users ranked by score, with a 7-day sparkline, trend and status. */
+import type { EngagementResult, EngagementUser } from '../../../reports/answers.js';
 import { formatDuration } from '../format.js';
 import { renderSparkline } from '../sparkline.js';
 import { reportTab, table } from './reportTab.js';
 
-interface User {
-  user: string;
-  score: number;
-  sessions: number;
-  pageviews: number;
-  clicks: number;
-  engaged_s: number;
-  last_seen: string;
-  status: string;
-  new: boolean;
-  wow_change: number | null;
-  sparkline: number[];
-}
-interface Engagement {
-  totals: { users: number; new_users: number; sessions: number; engaged_s: number; score: number };
-  status: Record<string, number>;
-  users: User[];
-}
-
 const change = (n: number | null): string =>
   n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(Math.round(n * 100))}%`;
 
-export const engagementTab = reportTab<Engagement>({
+export const engagementTab = reportTab<EngagementResult>({
   id: 'engagement',
   label: 'Engagement',
   report: 'engagement',
@@ -37,7 +19,7 @@ export const engagementTab = reportTab<Engagement>({
     { key: 'dormant', label: 'Dormant', value: r.status.dormant ?? 0 },
   ],
   tables: [
-    table<Engagement, User>({
+    table<EngagementResult, EngagementUser>({
       name: 'engagement',
       caption: 'Users by engagement',
       rows: (r) => r.users,

@@ -1,24 +1,7 @@
 /** Errors: JS errors and rejections grouped by message and top frame. */
+import type { ErrorGroup, ErrorsResult } from '../../../reports/answers.js';
 import { formatTime } from '../format.js';
 import { reportTab, table } from './reportTab.js';
-
-interface ErrorGroup {
-  kind: string;
-  message: string;
-  source: string | null;
-  line: number | null;
-  col: number | null;
-  occurrences: number;
-  sessions: number;
-  users: number;
-  first_seen: string;
-  last_seen: string;
-  paths: string[];
-}
-interface ErrorsResult {
-  totals: { occurrences: number; groups: number };
-  errors: ErrorGroup[];
-}
 
 const where = (e: ErrorGroup): string =>
   e.source ? `${e.source}${e.line !== null ? `:${e.line}` : ''}${e.col !== null ? `:${e.col}` : ''}` : '';

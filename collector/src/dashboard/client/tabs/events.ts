@@ -1,18 +1,13 @@
 /** Events: every event type and custom event name, and the values of custom props. */
+import type { EventsResult } from '../../../reports/answers.js';
 import { reportTab, table } from './reportTab.js';
 
-interface Events {
-  events: { type: string; name: string; count: number; sessions: number }[];
-  props: { type: string; name: string; key: string; value: string; count: number }[];
-  daily: { date: string; type: string; name: string; count: number }[];
-}
-
-export const eventsTab = reportTab<Events>({
+export const eventsTab = reportTab<EventsResult>({
   id: 'events',
   label: 'Events',
   report: 'events',
   tables: [
-    table<Events, Events['events'][number]>({
+    table<EventsResult, EventsResult['events'][number]>({
       name: 'events',
       caption: 'Events',
       rows: (r) => r.events,
@@ -23,7 +18,7 @@ export const eventsTab = reportTab<Events>({
         { label: 'Session-days', value: (e) => e.sessions, numeric: true },
       ],
     }),
-    table<Events, Events['props'][number]>({
+    table<EventsResult, EventsResult['props'][number]>({
       name: 'events-props',
       caption: 'Custom event properties',
       rows: (r) => r.props,
@@ -35,7 +30,7 @@ export const eventsTab = reportTab<Events>({
         { label: 'Count', value: (p) => p.count, numeric: true },
       ],
     }),
-    table<Events, Events['daily'][number]>({
+    table<EventsResult, EventsResult['daily'][number]>({
       name: 'events-daily',
       caption: 'Per day',
       reportCsv: true,

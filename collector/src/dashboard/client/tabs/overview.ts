@@ -3,41 +3,23 @@
  * pageviews per day with the previous period overlaid, pageviews by day of week × hour, then
  * breakdowns whose values set a filter (device, source, country) when clicked.
  */
+import type {
+  OverviewBreakdownKey,
+  OverviewBreakdownRow,
+  OverviewPoint,
+  OverviewResult,
+} from '../../../reports/answers.js';
 import { lineChart, type LineSeries } from '../chart.js';
 import { formatInt } from '../format.js';
 import type { Kpi } from '../kpis.js';
 import type { FilterKey } from '../state.js';
 import type { Column } from '../table.js';
 import { reportTab, table, type ReportTable } from './reportTab.js';
-import { renderWeekHeatmap, type WeekHourCell } from './weekHeatmap.js';
-
-interface Metrics {
-  visitors: number;
-  sessions: number;
-  pageviews: number;
-  views_per_session: number | null;
-  bounce_rate: number | null;
-  avg_duration_s: number | null;
-}
-interface Point {
-  date: string;
-  visitors: number;
-  sessions: number;
-  pageviews: number;
-}
-type Breakdown = Metrics & { value: string };
-interface Overview {
-  totals: Metrics;
-  previous_totals: Metrics | null;
-  series: Point[];
-  previous_series: Point[] | null;
-  heatmap: WeekHourCell[];
-  breakdowns: Record<string, Breakdown[]>;
-}
+import { renderWeekHeatmap } from './weekHeatmap.js';
 
 const pct = (n: number | null): string => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
-function kpis(r: Overview): Kpi[] {
+function kpis(r: OverviewResult): Kpi[] {
   const t = r.totals;
   const p = r.previous_totals;
   return [
@@ -67,7 +49,7 @@ function kpis(r: Overview): Kpi[] {
   ];
 }
 
-function figure(r: Overview): HTMLElement[] {
+function figure(r: OverviewResult): HTMLElement[] {
   const series: LineSeries[] = [
     { label: 'Visitors', values: r.series.map((d) => d.visitors), color: 1 },
     { label: 'Pageviews', values: r.series.map((d) => d.pageviews), color: 2 },
@@ -100,18 +82,18 @@ function figure(r: Overview): HTMLElement[] {
 }
 
 function breakdown(
-  key: string,
+  key: OverviewBreakdownKey,
   caption: string,
   label: string,
   filter?: FilterKey,
-): ReportTable<Overview, Breakdown> {
+): ReportTable<OverviewResult, OverviewBreakdownRow> {
   // An empty value is traffic without one (no referrer, no campaign): not a filter.
-  const first: Column<Breakdown> = {
+  const first: Column<OverviewBreakdownRow> = {
     label,
     value: (b) => b.value || '(none)',
-    ...(filter ? { filter, filterValue: (b: Breakdown) => b.value || null } : {}),
+    ...(filter ? { filter, filterValue: (b: OverviewBreakdownRow) => b.value || null } : {}),
   };
-  return table<Overview, Breakdown>({
+  return table<OverviewResult, OverviewBreakdownRow>({
     name: `overview-${key}`,
     caption,
     half: true,
@@ -126,7 +108,7 @@ function breakdown(
   });
 }
 
-export const overviewTab = reportTab<Overview>({
+export const overviewTab = reportTab<OverviewResult>({
   id: 'overview',
   label: 'Overview',
   report: 'overview',
@@ -142,7 +124,7 @@ export const overviewTab = reportTab<Overview>({
     breakdown('os', 'Operating systems', 'OS'),
     breakdown('countries', 'Countries', 'Country', 'country'),
     breakdown('users', 'Logged-in vs anonymous', 'Visitors'),
-    table<Overview, Point>({
+    table<OverviewResult, OverviewPoint>({
       name: 'overview-days',
       reportCsv: true,
       caption: 'Per day',

@@ -2,40 +2,19 @@
  * Pages: top pages with a bar for their views (a path sets the page filter), sections as a
  * heatmap by day and as a table, pages nobody reads any more.
  */
+import type { PageRow, PageSection, PagesResult, UnusedPage } from '../../../reports/answers.js';
 import { formatInt } from '../format.js';
 import { reportTab, table } from './reportTab.js';
-import { renderSectionHeatmap, type Section } from './sectionHeatmap.js';
-
-interface PageRow {
-  path: string;
-  views: number;
-  visitors: number;
-  entries: number;
-  exit_rate: number | null;
-  avg_engaged_s: number | null;
-  avg_scroll_pct: number | null;
-  avg_load_ms: number | null;
-}
-interface Unused {
-  path: string;
-  views: number;
-  lookback_views: number;
-  last_seen: string;
-}
-interface Pages {
-  pages: PageRow[];
-  sections: Section[];
-  unused: Unused[];
-}
+import { renderSectionHeatmap } from './sectionHeatmap.js';
 
 const orDash = (n: number | null, unit = ''): string => (n === null ? '—' : `${formatInt(n)}${unit}`);
 
-export const pagesTab = reportTab<Pages>({
+export const pagesTab = reportTab<PagesResult>({
   id: 'pages',
   label: 'Pages',
   report: 'pages',
   tables: [
-    table<Pages, PageRow>({
+    table<PagesResult, PageRow>({
       name: 'pages',
       caption: 'Top pages',
       rows: (r) => r.pages,
@@ -54,7 +33,7 @@ export const pagesTab = reportTab<Pages>({
         { label: 'Load', value: (p) => orDash(p.avg_load_ms, ' ms'), numeric: true },
       ],
     }),
-    table<Pages, Section>({
+    table<PagesResult, PageSection>({
       name: 'pages-sections',
       caption: 'Sections',
       rows: (r) => r.sections,
@@ -65,7 +44,7 @@ export const pagesTab = reportTab<Pages>({
         { label: 'Busiest day', value: (s) => [...s.days].sort((a, b) => b.views - a.views)[0]?.date ?? '' },
       ],
     }),
-    table<Pages, Unused>({
+    table<PagesResult, UnusedPage>({
       name: 'pages-unused',
       caption: 'Pages read before, not now',
       rows: (r) => r.unused,

@@ -3,24 +3,16 @@
  * many pages a session reads (a histogram and a table), and a funnel built from steps typed
  * here (kept in the URL).
  */
+import type { PathsResult } from '../../../reports/answers.js';
 import { h } from '../dom.js';
 import { formatInt } from '../format.js';
 import { renderHistogram } from '../histogram.js';
 import { reportTab, table } from './reportTab.js';
 import type { TabContext } from './types.js';
 
-interface Paths {
-  entry_pages: { path: string; entries: number; views: number }[];
-  exit_pages: { path: string; exits: number; views: number; exit_rate: number | null }[];
-  drop_off: { path: string; exits: number; views: number; exit_rate: number | null }[];
-  transitions: { from: string; to: string; count: number }[];
-  session_lengths: { pages: string; sessions: number; share: number | null }[];
-  funnel: { step: string; sessions: number; conversion: number | null; drop: number | null }[] | null;
-}
-
 const pct = (n: number | null): string => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
-function lengthHistogram(r: Paths): HTMLElement {
+function lengthHistogram(r: PathsResult): HTMLElement {
   return renderHistogram({
     name: 'paths-lengths-histogram',
     caption: 'Sessions by pages per session',
@@ -55,14 +47,14 @@ function funnelForm(ctx: TabContext): HTMLElement {
   );
 }
 
-export const pathsTab = reportTab<Paths>({
+export const pathsTab = reportTab<PathsResult>({
   id: 'paths',
   label: 'Paths',
   report: 'paths',
   query: (ctx) => (ctx.state.funnel ? { funnel: ctx.state.funnel } : {}),
   figure: (_r, ctx) => funnelForm(ctx),
   tables: [
-    table<Paths, NonNullable<Paths['funnel']>[number]>({
+    table<PathsResult, NonNullable<PathsResult['funnel']>[number]>({
       name: 'paths-funnel',
       caption: 'Funnel',
       rows: (r) => r.funnel ?? [],
@@ -74,7 +66,7 @@ export const pathsTab = reportTab<Paths>({
         { label: 'Lost here', value: (s) => pct(s.drop), numeric: true },
       ],
     }),
-    table<Paths, Paths['entry_pages'][number]>({
+    table<PathsResult, PathsResult['entry_pages'][number]>({
       name: 'paths-entries',
       caption: 'Entry pages',
       half: true,
@@ -85,7 +77,7 @@ export const pathsTab = reportTab<Paths>({
         { label: 'Views', value: (p) => p.views, numeric: true },
       ],
     }),
-    table<Paths, Paths['exit_pages'][number]>({
+    table<PathsResult, PathsResult['exit_pages'][number]>({
       name: 'paths-exits',
       caption: 'Exit pages',
       half: true,
@@ -96,7 +88,7 @@ export const pathsTab = reportTab<Paths>({
         { label: 'Exit rate', value: (p) => pct(p.exit_rate), numeric: true },
       ],
     }),
-    table<Paths, Paths['transitions'][number]>({
+    table<PathsResult, PathsResult['transitions'][number]>({
       name: 'paths-transitions',
       caption: 'Next page',
       reportCsv: true,
@@ -108,7 +100,7 @@ export const pathsTab = reportTab<Paths>({
         { label: 'Sessions', value: (t) => t.count, numeric: true },
       ],
     }),
-    table<Paths, Paths['drop_off'][number]>({
+    table<PathsResult, PathsResult['drop_off'][number]>({
       name: 'paths-drop-off',
       caption: 'Drop-off',
       half: true,
@@ -119,7 +111,7 @@ export const pathsTab = reportTab<Paths>({
         { label: 'Exit rate', value: (p) => pct(p.exit_rate), numeric: true },
       ],
     }),
-    table<Paths, Paths['session_lengths'][number]>({
+    table<PathsResult, PathsResult['session_lengths'][number]>({
       name: 'paths-lengths',
       caption: 'Pages per session',
       rows: (r) => r.session_lengths,

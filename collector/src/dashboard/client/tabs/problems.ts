@@ -1,22 +1,9 @@
 /** Problems: the users, sessions and pages with the most errors, rage and dead clicks, slow loads. */
+import type { ProblemScored, ProblemsResult } from '../../../reports/answers.js';
 import { reportTab, table } from './reportTab.js';
 import type { Column } from '../table.js';
 
-interface Scored {
-  errors: number;
-  rage: number;
-  dead: number;
-  slow: number;
-  score: number;
-}
-interface Problems {
-  totals: Scored & { sessions_affected: number; users_affected: number };
-  users: (Scored & { user: string; sessions: number })[];
-  sessions: (Scored & { session: string; user: string | null; first_day: string })[];
-  pages: (Scored & { path: string; views: number })[];
-}
-
-function counts<R extends Scored>(): Column<R>[] {
+function counts<R extends ProblemScored>(): Column<R>[] {
   return [
     { label: 'Score', value: (r) => r.score, numeric: true },
     { label: 'Errors', value: (r) => r.errors, numeric: true },
@@ -26,7 +13,7 @@ function counts<R extends Scored>(): Column<R>[] {
   ];
 }
 
-export const problemsTab = reportTab<Problems>({
+export const problemsTab = reportTab<ProblemsResult>({
   id: 'problems',
   label: 'Problems',
   report: 'problems',
@@ -39,7 +26,7 @@ export const problemsTab = reportTab<Problems>({
     { key: 'slow', label: 'Slow loads', value: r.totals.slow },
   ],
   tables: [
-    table<Problems, Problems['pages'][number]>({
+    table<ProblemsResult, ProblemsResult['pages'][number]>({
       name: 'problems-pages',
       caption: 'Pages',
       rows: (r) => r.pages,
@@ -50,7 +37,7 @@ export const problemsTab = reportTab<Problems>({
         ...counts(),
       ],
     }),
-    table<Problems, Problems['sessions'][number]>({
+    table<ProblemsResult, ProblemsResult['sessions'][number]>({
       name: 'problems-sessions',
       caption: 'Sessions',
       rows: (r) => r.sessions,
@@ -62,7 +49,7 @@ export const problemsTab = reportTab<Problems>({
         ...counts(),
       ],
     }),
-    table<Problems, Problems['users'][number]>({
+    table<ProblemsResult, ProblemsResult['users'][number]>({
       name: 'problems-users',
       caption: 'Users',
       rows: (r) => r.users,

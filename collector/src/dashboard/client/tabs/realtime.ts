@@ -3,6 +3,7 @@
  * minute. Drawn from the realtime report, then kept live by its Server-Sent Events stream
  * (`/v1/reports/realtime/stream`, a new answer each second it changes), until the view changes.
  */
+import type { RealtimeResult, RealtimeStreamMessage } from '../../../reports/answers.js';
 import { apiUrl, csvUrl, getJson } from '../api.js';
 import { h, replace } from '../dom.js';
 import { formatTime } from '../format.js';
@@ -10,22 +11,8 @@ import { renderKpis } from '../kpis.js';
 import { renderTable } from '../table.js';
 import type { Tab, TabContext } from './types.js';
 
-interface Realtime {
-  /** Absent from stream messages (they are sent only when something else changed). */
-  now?: string;
-  visitors: number;
-  live_sessions: { human: number; bot: number; bot_ratio: number | null };
-  sessions: {
-    session: string;
-    path: string | null;
-    last_seen: string;
-    is_bot: boolean;
-    device: string | null;
-    country: string | null;
-  }[];
-  per_minute: { minute: string; pageviews: number; errors: number }[];
-  error_rate: number | null;
-}
+/** The report's answer, or a stream message (without `now`: sent only when something else changed). */
+type Realtime = RealtimeStreamMessage & { now?: string };
 
 function draw(ctx: TabContext, box: HTMLElement, r: Realtime): void {
   const params = { site: ctx.state.site, bots: ctx.state.bots };
@@ -84,13 +71,13 @@ export const realtimeTab: Tab = {
   async render(ctx) {
     const params = { site: ctx.state.site, bots: ctx.state.bots };
     const box = h('div', { class: 'live', 'aria-live': 'off' });
-    draw(ctx, box, await getJson<Realtime>('/v1/reports/realtime', params, ctx.signal));
+    draw(ctx, box, await getJson<RealtimeResult>('/v1/reports/realtime', params, ctx.signal));
     ctx.view.append(box);
     if (ctx.signal.aborted) return;
     const stream = new EventSource(apiUrl('/v1/reports/realtime/stream', params));
     stream.addEventListener('realtime', (event) => {
       try {
-        draw(ctx, box, JSON.parse((event as MessageEvent<string>).data) as Realtime);
+        draw(ctx, box, JSON.parse((event as MessageEvent<string>).data) as RealtimeStreamMessage);
       } catch {
         // a message cut short: the next one redraws
       }

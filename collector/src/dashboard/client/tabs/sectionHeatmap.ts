@@ -1,12 +1,7 @@
 /** The pages report's section × day heatmap: views per path prefix per UTC day. */
+import type { PageSection } from '../../../reports/answers.js';
 import { formatInt } from '../format.js';
 import { renderHeatmap } from '../heatmap.js';
-
-export interface Section {
-  section: string;
-  views: number;
-  days: { date: string; views: number }[];
-}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** `2026-11-26` → `Nov 26`. */
@@ -14,7 +9,7 @@ const shortDay = (date: string): string =>
   `${MONTHS[Number(date.slice(5, 7)) - 1] ?? ''} ${Number(date.slice(8, 10))}`;
 const views = (n: number): string => `${formatInt(n)} view${n === 1 ? '' : 's'}`;
 
-export function renderSectionHeatmap(sections: readonly Section[]): HTMLElement | null {
+export function renderSectionHeatmap(sections: readonly PageSection[]): HTMLElement | null {
   // Every section has the period's days, in order.
   const dates = sections[0]?.days.map((d) => d.date) ?? [];
   if (dates.length === 0) return null;

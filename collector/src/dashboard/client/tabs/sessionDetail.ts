@@ -1,51 +1,10 @@
 /** One session: its facts and bot verdict, its pageviews and its other events in order. */
+import type { InteractionRecord, PageviewRecord, RecordPage, SessionRecord } from '../../../lib/records.js';
 import { csvUrl, getJson } from '../api.js';
 import { append, h } from '../dom.js';
 import { formatDuration, formatTime } from '../format.js';
 import { renderTable } from '../table.js';
 import type { TabContext } from './types.js';
-
-export interface SessionJson {
-  session: string;
-  site: string;
-  visitor: string;
-  user: string | null;
-  first_seen: string;
-  last_seen: string;
-  duration_s: number;
-  pageviews: number;
-  events: number;
-  entry_path: string | null;
-  exit_path: string | null;
-  referrer: string | null;
-  user_agent: string | null;
-  bot_score: number;
-  is_bot: boolean;
-  bot_reasons: string[];
-  screen: string | null;
-  viewport: string | null;
-  language: string | null;
-  timezone: string | null;
-  device: string | null;
-}
-interface PageviewJson {
-  ts: string;
-  path: string;
-  url: string;
-  title: string | null;
-  referrer: string | null;
-}
-interface InteractionJson {
-  ts: string;
-  type: string;
-  path: string;
-  name: string | null;
-  data: Record<string, unknown> | null;
-}
-interface Paged<T> {
-  count: number;
-  results: T[];
-}
 
 /** Event data as one line of text (shown with textContent like everything else). */
 const summarise = (data: Record<string, unknown> | null): string =>
@@ -55,9 +14,9 @@ export async function renderSessionDetail(ctx: TabContext, id: string): Promise<
   const site = ctx.state.site;
   const listParams = { site, session: id, bots: 'include', ordering: 'ts', limit: 1000 };
   const [s, views, events] = await Promise.all([
-    getJson<SessionJson>(`/v1/sessions/${encodeURIComponent(id)}`, { site }, ctx.signal),
-    getJson<Paged<PageviewJson>>('/v1/pageviews', listParams, ctx.signal),
-    getJson<Paged<InteractionJson>>('/v1/interactions', listParams, ctx.signal),
+    getJson<SessionRecord>(`/v1/sessions/${encodeURIComponent(id)}`, { site }, ctx.signal),
+    getJson<RecordPage<PageviewRecord>>('/v1/pageviews', listParams, ctx.signal),
+    getJson<RecordPage<InteractionRecord>>('/v1/interactions', listParams, ctx.signal),
   ]);
   const facts: [string, string][] = [
     ['Started', formatTime(s.first_seen)],

@@ -1,20 +1,14 @@
 /** Sessions: the paged list with search and ordering; a session id opens its detail. */
+import type { RecordPage, SessionRecord } from '../../../lib/records.js';
 import { csvUrl, getJson, type Params } from '../api.js';
 import { append, h } from '../dom.js';
 import { formatDuration, formatInt, formatTime } from '../format.js';
 import { renderTable } from '../table.js';
-import { renderSessionDetail, type SessionJson } from './sessionDetail.js';
+import { renderSessionDetail } from './sessionDetail.js';
 import type { Tab, TabContext } from './types.js';
 
 export const PAGE_SIZE = 50;
 const DEFAULT_ORDER = '-first_seen';
-
-interface Paged<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
 
 function searchForm(ctx: TabContext): HTMLElement {
   const input = h('input', {
@@ -77,7 +71,7 @@ async function renderList(ctx: TabContext): Promise<void> {
     limit: PAGE_SIZE,
     offset: ctx.state.offset,
   };
-  const page = await getJson<Paged<SessionJson>>('/v1/sessions', params, ctx.signal);
+  const page = await getJson<RecordPage<SessionRecord>>('/v1/sessions', params, ctx.signal);
   append(ctx.view, [
     searchForm(ctx),
     h('p', { class: 'count', 'data-count': page.count }, `${formatInt(page.count)} sessions`),

@@ -3,6 +3,7 @@
  * `GET /v1/users/<user>`: figures, a 30-day trend, favourite pages, hours, devices, sessions
  * with problems, and the timeline of what they did.
  */
+import type { UserProfile } from '../../../reports/answers.js';
 import { getJson } from '../api.js';
 import { lineChart } from '../chart.js';
 import { append, h } from '../dom.js';
@@ -10,37 +11,6 @@ import { formatTime } from '../format.js';
 import { renderKpis } from '../kpis.js';
 import { renderTable } from '../table.js';
 import type { Tab, TabContext } from './types.js';
-
-interface Profile {
-  user: string;
-  first_seen: string | null;
-  last_seen: string | null;
-  sessions: number;
-  pageviews: number;
-  events: number;
-  devices: { value: string; sessions: number }[];
-  browsers: { value: string; sessions: number }[];
-  favourite_pages: { path: string; views: number }[];
-  hours: { hour: number; pageviews: number }[];
-  trend: { date: string; score: number; pageviews: number; problem_score: number }[];
-  problem_sessions: {
-    date: string;
-    session: string;
-    errors: number;
-    rage: number;
-    dead: number;
-    slow: number;
-    score: number;
-  }[];
-  timeline: {
-    kind: string;
-    ts: string;
-    session: string;
-    path: string | null;
-    name: string | null;
-    data: Record<string, unknown> | null;
-  }[];
-}
 
 function pickUser(ctx: TabContext): HTMLElement {
   const input = h('input', { type: 'text', id: 'user-id', placeholder: 'user id' });
@@ -71,7 +41,7 @@ export const userTab: Tab = {
       return;
     }
     const params = { site: ctx.state.site, bots: ctx.state.bots };
-    const p = await getJson<Profile>(`/v1/users/${encodeURIComponent(user)}`, params, ctx.signal);
+    const p = await getJson<UserProfile>(`/v1/users/${encodeURIComponent(user)}`, params, ctx.signal);
     const peak = Math.max(1, ...p.hours.map((x) => x.pageviews));
     append(ctx.view, [
       h('h2', { class: 'detail-title' }, 'User ', h('code', {}, p.user)),

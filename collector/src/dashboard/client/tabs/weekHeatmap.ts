@@ -1,14 +1,7 @@
 /** The overview's day-of-week × hour heatmap of pageviews (UTC), from its 7 × 24 `heatmap` cells. */
+import type { WeekHourCell } from '../../../reports/answers.js';
 import { formatInt } from '../format.js';
 import { renderHeatmap } from '../heatmap.js';
-
-export interface WeekHourCell {
-  /** 0 is Monday. */
-  dow: number;
-  hour: number;
-  pageviews: number;
-  sessions: number;
-}
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const hh = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
