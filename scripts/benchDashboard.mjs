@@ -18,7 +18,7 @@ const TABS = [
   'errors',
   'bots',
   'realtime',
-  'user&user=user-1',
+  'user',
   'sessions',
 ];
 
@@ -34,8 +34,12 @@ export async function benchDashboard({ url, token, site, runs = 5 }) {
     await page.goto(`${url}/dashboard`);
     await page.fill('#token', token);
     await Promise.all([page.waitForURL(/\/dashboard/), page.click('button[type="submit"]')]);
+    // The User tab shows the most engaged user of the period.
+    const engagement = await page.request.get(`${url}/v1/reports/engagement?site=${site}`);
+    const top = (await engagement.json()).users[0]?.user;
     const rows = {};
-    for (const tab of TABS) {
+    for (const name of TABS) {
+      const tab = name === 'user' && top ? `user&user=${encodeURIComponent(top)}` : name;
       const times = [];
       for (let i = 0; i < runs; i += 1) {
         await page.goto(`${url}/dashboard?site=${site}&period=30d&tab=${tab}`);
@@ -50,7 +54,7 @@ export async function benchDashboard({ url, token, site, runs = 5 }) {
       }
       times.sort((a, b) => a - b);
       const max = times[times.length - 1];
-      rows[tab] = {
+      rows[name] = {
         'p50 ms': Math.round(times[Math.floor(times.length / 2)]),
         'max ms': Math.round(max),
         '< 1 s': max < 1000,
