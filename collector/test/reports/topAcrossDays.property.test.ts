@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveScope, rollupBase } from '../../src/reports/scope.js';
-import { topAcrossDays } from '../../src/reports/topAcrossDays.js';
+import { topAcrossDays, type TopQuery } from '../../src/reports/topAcrossDays.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
 import type { Storage } from '../../src/storage/types.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
@@ -12,86 +12,67 @@ import { utcDate, utcMidnight } from '../utils/utcDays.js';
 import { assertAgainstTraffic } from './utils/assertAgainstTraffic.js';
 import { toParams } from './utils/scopeArbitrary.js';
 
+/** A store with `times` sessions going `from` → `to` on each of `[daysAgo, from, to, times]`. */
+async function withTransitions(
+  pairs: [number, string, string, number][],
+  check: (storage: Storage, base: TopQuery) => Promise<void>,
+): Promise<void> {
+  const storage = await createSqliteStorage(':memory:');
+  try {
+    await storage.migrate();
+    await storage.ensureSites(['demo']);
+    const rows = [];
+    for (const [day, from, to, times] of pairs) {
+      for (let i = 0; i < times; i += 1) {
+        const ts = utcMidnight(day) + 3_600_000 + i * 60_000;
+        const session = `d${day}${from}${i}`;
+        rows.push(
+          makeEventRow({ ts, session, path: from }),
+          makeEventRow({ ts: ts + 1000, session, path: to }),
+        );
+      }
+    }
+    await storage.insertEvents(rows);
+    await storage.refreshRollups();
+    const scope = resolveScope({ site: 'demo', from: utcDate(2), to: utcDate(1), bots: 'include' }, 30);
+    await check(storage, { ...rollupBase(scope), table: 'ru_transitions' });
+  } finally {
+    await storage.close();
+  }
+}
+
+const byPair = { key: ['from_path', 'to_path'], rank: 'count', n: 1 };
+
 describe('topAcrossDays', () => {
   it('finds a group that is never first on a day but first over the days', async () => {
     // Day 1: /a→/b 3 times, /c→/d twice; day 2: /e→/f 3 times, /c→/d twice.
-    const storage = await createSqliteStorage(':memory:');
-    try {
-      await storage.migrate();
-      await storage.ensureSites(['demo']);
-      const rows = [];
-      const sessions: [number, string, string, number][] = [
-        [1, '/a', '/b', 3],
-        [1, '/c', '/d', 2],
-        [2, '/e', '/f', 3],
-        [2, '/c', '/d', 2],
-      ];
-      for (const [day, from, to, times] of sessions) {
-        for (let i = 0; i < times; i += 1) {
-          const ts = utcMidnight(day) + 3_600_000 + i * 600_000;
-          const session = `d${day}${from}${i}`;
-          rows.push(
-            makeEventRow({ ts, session, path: from }),
-            makeEventRow({ ts: ts + 1000, session, path: to }),
-          );
-        }
-      }
-      await storage.insertEvents(rows);
-      await storage.refreshRollups();
-      const base = {
-        ...rollupBase(resolveScope({ site: 'demo', from: utcDate(2), to: utcDate(1), bots: 'include' }, 30)),
-        table: 'ru_transitions' as const,
-      };
-      const top = (k: number) =>
-        topAcrossDays(storage, base, { key: ['from_path', 'to_path'], rank: 'count', n: 1, k });
-      expect(await top(1)).toEqual([{ from_path: '/c', to_path: '/d', count: 4 }]);
-      expect(await top(2)).toEqual([{ from_path: '/c', to_path: '/d', count: 4 }]);
-    } finally {
-      await storage.close();
-    }
+    const pairs: [number, string, string, number][] = [
+      [1, '/a', '/b', 3],
+      [1, '/c', '/d', 2],
+      [2, '/e', '/f', 3],
+      [2, '/c', '/d', 2],
+    ];
+    await withTransitions(pairs, async (storage, base) => {
+      for (const k of [1, 2])
+        expect(await topAcrossDays(storage, base, { ...byPair, k })).toEqual([
+          { from_path: '/c', to_path: '/d', count: 4 },
+        ]);
+    });
   });
-});
 
-describe('topAcrossDays pruning', () => {
   it('keeps a candidate read on one day only when what it may add elsewhere can lift it', async () => {
     // Day 2 (k = 2 cuts it at /c→/d, 9): /a→/b 10, /c→/d 9, /e→/f 8; day 1: /e→/f 5.
-    const storage = await createSqliteStorage(':memory:');
-    try {
-      await storage.migrate();
-      await storage.ensureSites(['demo']);
-      const rows = [];
-      const pairs: [number, string, string, number][] = [
-        [2, '/a', '/b', 10],
-        [2, '/c', '/d', 9],
-        [2, '/e', '/f', 8],
-        [1, '/e', '/f', 5],
-      ];
-      for (const [day, from, to, times] of pairs) {
-        for (let i = 0; i < times; i += 1) {
-          const ts = utcMidnight(day) + 3_600_000 + i * 60_000;
-          const session = `d${day}${from}${i}`;
-          rows.push(
-            makeEventRow({ ts, session, path: from }),
-            makeEventRow({ ts: ts + 1000, session, path: to }),
-          );
-        }
-      }
-      await storage.insertEvents(rows);
-      await storage.refreshRollups();
-      const base = {
-        ...rollupBase(resolveScope({ site: 'demo', from: utcDate(2), to: utcDate(1), bots: 'include' }, 30)),
-        table: 'ru_transitions' as const,
-      };
-      const top = await topAcrossDays(storage, base, {
-        key: ['from_path', 'to_path'],
-        rank: 'count',
-        n: 1,
-        k: 2,
-      });
-      expect(top).toEqual([{ from_path: '/e', to_path: '/f', count: 13 }]);
-    } finally {
-      await storage.close();
-    }
+    const pairs: [number, string, string, number][] = [
+      [2, '/a', '/b', 10],
+      [2, '/c', '/d', 9],
+      [2, '/e', '/f', 8],
+      [1, '/e', '/f', 5],
+    ];
+    await withTransitions(pairs, async (storage, base) => {
+      expect(await topAcrossDays(storage, base, { ...byPair, k: 2 })).toEqual([
+        { from_path: '/e', to_path: '/f', count: 13 },
+      ]);
+    });
   });
 });
 
