@@ -45,6 +45,11 @@ export interface TopOptions {
 /** Seeks (step 2) worth reading one row (plain GROUP BY): measured on a 10M-event store. */
 const SEEKS_PER_ROW_READ = 4;
 
+/** What step 1 read of a day (and side): its rows, and the least ranked value among them. */
+type DayRead = { rows: number; least: number };
+/** A group step 1 read: the sum of what was read of it, and the days it was read on. */
+type Candidate = { key: (string | number)[]; low: number; days: DayRead[] };
+
 type Row = Record<string, string | number | null>;
 
 /** SQLite's BINARY order for UTF-8 text (JavaScript's `<` compares UTF-16 units). */
@@ -76,16 +81,21 @@ export async function topAcrossDays<T extends Row>(
     // The top n of the groups spanning days: with the one-day candidates, they hold the top n.
     one ? storage.queryRollup<T>({ ...grouped, where: { ...q.where, [one]: 0 } }) : [],
   ]);
-  const perDay = new Map<string, { rows: number; least: number }>();
-  const candidates = new Map<string, (string | number)[]>();
+  const perDay = new Map<string, DayRead>();
+  const candidates = new Map<string, Candidate>();
   for (const r of firsts) {
-    const day = `${r.day}\u0000${r.is_bot}`;
-    const seen = perDay.get(day) ?? { rows: 0, least: Infinity };
-    seen.rows += 1;
-    seen.least = Math.min(seen.least, Number(r[o.rank]));
-    perDay.set(day, seen);
+    const dayId = `${r.day}\u0000${r.is_bot}`;
+    let day = perDay.get(dayId);
+    if (!day) perDay.set(dayId, (day = { rows: 0, least: Infinity }));
+    const value = Number(r[o.rank]);
+    day.rows += 1;
+    if (value < day.least) day.least = value;
     const key = o.key.map((c) => r[c] as string | number);
-    candidates.set(JSON.stringify(key), key);
+    const id = JSON.stringify(key);
+    let c = candidates.get(id);
+    if (!c) candidates.set(id, (c = { key, low: 0, days: [] }));
+    c.low += value;
+    c.days.push(day);
   }
   // Days that had more than k rows are where groups were left out: such a group has at most
   // the day's k-th value there (one-day groups: there only).
@@ -108,7 +118,7 @@ export async function topAcrossDays<T extends Row>(
       .slice(0, o.n);
   } else {
     if (candidates.size === 0) return [];
-    const left = prune(firsts, perDay, bound, o);
+    const left = prune(candidates, bound, o);
     // Flat data leaves many candidates: one seek per candidate and day costs more than
     // reading every row once (which is at least a few times what step 1 read).
     if (left.length * perDay.size > SEEKS_PER_ROW_READ * firsts.length)
@@ -127,24 +137,20 @@ export async function topAcrossDays<T extends Row>(
  * top n (the n groups with those lower bounds total at least that much each).
  */
 function prune(
-  firsts: readonly Row[],
-  perDay: ReadonlyMap<string, { rows: number; least: number }>,
+  candidates: ReadonlyMap<string, Candidate>,
   bound: number,
   o: TopOptions,
 ): (string | number)[][] {
-  const seen = new Map<string, { key: (string | number)[]; low: number; cutSeen: number }>();
-  for (const r of firsts) {
-    const key = o.key.map((c) => r[c] as string | number);
-    const id = JSON.stringify(key);
-    const c = seen.get(id) ?? { key, low: 0, cutSeen: 0 };
-    c.low += Number(r[o.rank]);
-    const day = perDay.get(`${r.day}\u0000${r.is_bot}`)!;
-    if (day.rows >= o.k) c.cutSeen += day.least;
-    seen.set(id, c);
-  }
-  const lows = [...seen.values()].map((c) => c.low).sort((a, b) => b - a);
+  const all = [...candidates.values()];
+  const lows = all.map((c) => c.low).sort((a, b) => b - a);
   const nthLow = lows[o.n - 1] ?? -Infinity;
-  return [...seen.values()].filter((c) => c.low + bound - c.cutSeen >= nthLow).map((c) => c.key);
+  const left: (string | number)[][] = [];
+  for (const c of all) {
+    let cutSeen = 0;
+    for (const day of c.days) if (day.rows >= o.k) cutSeen += day.least;
+    if (c.low + bound - cutSeen >= nthLow) left.push(c.key);
+  }
+  return left;
 }
 
 /** A one-day group's stored row in the shape of the grouped answer. */
