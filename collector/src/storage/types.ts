@@ -279,15 +279,11 @@ export interface RollupQuery {
    * aggregates), for values SQL cannot add up, such as vitals histograms.
    */
   select?: string[];
-  /** Groups whose output column (aggregated or weighted) is above the value. */
-  havingAbove?: Record<string, number>;
-  /** Adds `groups`: the number of groups in all (after `havingAbove`, before `limit`). */
-  countGroups?: boolean;
   /** Output columns (grouped, aggregated or weighted). */
   orderBy?: { column: string; desc: boolean }[];
   limit?: number;
-  /** With `limit`: the top `limit` rows per value of this grouped column (or columns). */
-  limitPer?: string | string[];
+  /** With `limit`: the top `limit` rows per value of this grouped column. */
+  limitPer?: string;
   /**
    * Adds a `section` output column (grouped): the longest prefix `column` starts with (a
    * prefix matches itself and what follows a `/` after it), rows matching none left out.
