@@ -6,6 +6,7 @@
  * groups, then the listed groups' day rows with their occurrences per path (added up here);
  * `page=P` gives the errors that happened on P.
  */
+import { compareSqlValues } from '../lib/sqlOrder.js';
 import { resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
 import type { ErrorsResult } from './answers.js';
 export type { ErrorGroup, ErrorsResult } from './answers.js';
@@ -101,9 +102,7 @@ export const errorsReport: Report<ErrorsResult> = {
     }
     const paths = new Map<string, string[]>();
     for (const [key, counts] of perPath) {
-      const top = [...counts]
-        .sort((a, b) => b[1] - a[1] || Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])))
-        .slice(0, TOP_PATHS);
+      const top = [...counts].sort((a, b) => b[1] - a[1] || compareSqlValues(a[0], b[0])).slice(0, TOP_PATHS);
       paths.set(
         key,
         top.map(([path]) => path),

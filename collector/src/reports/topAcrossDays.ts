@@ -16,6 +16,7 @@
  * straight to the GROUP BY when too many candidates are left.
  * With `oneDay` (groups that mostly live on one day, like sessions) see below.
  */
+import { compareSqlValues } from '../lib/sqlOrder.js';
 import type { RollupQuery, Storage } from '../storage/types.js';
 
 export type TopQuery = Pick<RollupQuery, 'table' | 'site' | 'days' | 'filter' | 'bots' | 'where'>;
@@ -51,12 +52,6 @@ type DayRead = { rows: number; least: number };
 type Candidate = { key: (string | number)[]; low: number; days: DayRead[] };
 
 type Row = Record<string, string | number | null>;
-
-/** SQLite's BINARY order for UTF-8 text (JavaScript's `<` compares UTF-16 units). */
-function compareKeys(a: string | number | null, b: string | number | null): number {
-  if (typeof a === 'string' && typeof b === 'string') return Buffer.compare(Buffer.from(a), Buffer.from(b));
-  return Number(a) - Number(b);
-}
 
 export async function topAcrossDays<T extends Row>(
   storage: Storage,
@@ -113,7 +108,7 @@ export async function topAcrossDays<T extends Row>(
       .sort(
         (a, b) =>
           Number(b[o.rank]) - Number(a[o.rank]) ||
-          o.key.reduce((c, k) => c || compareKeys(a[k] ?? null, b[k] ?? null), 0),
+          o.key.reduce((c, k) => c || compareSqlValues(a[k] ?? null, b[k] ?? null), 0),
       )
       .slice(0, o.n);
   } else {

@@ -6,6 +6,7 @@
  * out as the JSON text of `[key, count, key, count, …]` in key order (a flat list
  * parses several times faster than a list of pairs).
  */
+import { compareSqlValues } from '../lib/sqlOrder.js';
 import type { RollupRow } from './types.js';
 
 export type Slot = 'sum' | 'distinct' | 'min' | 'max' | 'hist';
@@ -24,13 +25,6 @@ export interface Tally {
    */
   add(key: Key, values: readonly Value[]): void;
   rows(): RollupRow[];
-}
-
-/** Numbers in order, text in UTF-8 byte order (SQLite's). */
-function byKey(a: number | string, b: number | string): number {
-  return typeof a === 'number' && typeof b === 'number'
-    ? a - b
-    : Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
 }
 
 export function createTally(slots: readonly Slot[]): Tally {
@@ -78,7 +72,7 @@ export function createTally(slots: readonly Slot[]): Tally {
           typeof a === 'number'
             ? a
             : a instanceof Map
-              ? JSON.stringify([...a].sort((x, y) => byKey(x[0], y[0])).flat())
+              ? JSON.stringify([...a].sort((x, y) => compareSqlValues(x[0], y[0])).flat())
               : a.size,
         ),
       ]);
