@@ -52,8 +52,10 @@ export const engagementReport: Report<EngagementResult> = {
       bots: scope.bots,
       sums: [...ENGAGEMENT_SUMS],
       weights: ENGAGEMENT_WEIGHTS,
-      activeSince: addDays(scope.toDay, -STATUS_DAYS.active),
-      atRiskSince: addDays(scope.toDay, -STATUS_DAYS.at_risk),
+      status: {
+        activeSince: addDays(scope.toDay, -STATUS_DAYS.active),
+        atRiskSince: addDays(scope.toDay, -STATUS_DAYS.at_risk),
+      },
       limit: ENGAGEMENT_TOP,
     });
     const top = ranked.users as unknown as UserRow[];
@@ -84,6 +86,7 @@ export const engagementReport: Report<EngagementResult> = {
     };
 
     const totals = ranked.totals as EngagementSums;
+    const counts = ranked.status ?? { active: 0, at_risk: 0, new_users: 0 };
     const users = top.map((r): EngagementUser => {
       const sparkline = lastWeek.map((day) => dayScore(r.user_id, day));
       const last = sparkline.reduce((n, s) => n + s, 0);
@@ -113,7 +116,7 @@ export const engagementReport: Report<EngagementResult> = {
       filter_applies_to: [],
       totals: {
         users: ranked.users_total,
-        new_users: ranked.new_users,
+        new_users: counts.new_users,
         sessions: totals.sessions,
         pageviews: totals.pageviews,
         clicks: totals.clicks,
@@ -122,9 +125,9 @@ export const engagementReport: Report<EngagementResult> = {
         score: engagementScore(totals),
       },
       status: {
-        active: ranked.active,
-        at_risk: ranked.at_risk,
-        dormant: ranked.users_total - ranked.active - ranked.at_risk,
+        active: counts.active,
+        at_risk: counts.at_risk,
+        dormant: ranked.users_total - counts.active - counts.at_risk,
       },
       users,
     };

@@ -76,8 +76,6 @@ export const problemsReport: Report<ProblemsResult> = {
         sums: [...sums, 'sessions'],
         weights: PROBLEM_WEIGHTS,
         scoredOnly: true,
-        activeSince: scope.toDay,
-        atRiskSince: scope.toDay,
         limit: PROBLEMS_TOP,
       }),
       topAcrossDays<

@@ -85,6 +85,8 @@ export async function topAcrossDays<T extends Row>(
     const value = Number(r[o.rank]);
     day.rows += 1;
     if (value < day.least) day.least = value;
+    // One-day groups are ranked from their rows as they are: no candidates to sum.
+    if (one) continue;
     const key = o.key.map((c) => r[c] as string | number);
     const id = JSON.stringify(key);
     let c = candidates.get(id);

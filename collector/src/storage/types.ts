@@ -303,20 +303,21 @@ export interface RankUsersQuery {
   weights: Record<string, number>;
   /** Only users whose score is above 0 (they are what every count and total is over). */
   scoredOnly?: boolean;
-  /** Users last active on or after this day are active … */
-  activeSince: string;
-  /** … before it and on or after this one at risk. */
-  atRiskSince: string;
+  /**
+   * To count users by status and new users: those last active on or after `activeSince`
+   * are active, before it and on or after `atRiskSince` at risk; left out, none of that
+   * is computed.
+   */
+  status?: { activeSince: string; atRiskSince: string };
   limit: number;
 }
 
 export interface RankUsersResult {
   users: (Record<string, number> & { user_id: string; min_day: string; max_day: string; score: number })[];
-  /** Users active on the days, and how many of them are active, at risk, new. */
+  /** Users active on the days. */
   users_total: number;
-  active: number;
-  at_risk: number;
-  new_users: number;
+  /** With `status` asked for: how many of them are active, at risk, new. */
+  status: { active: number; at_risk: number; new_users: number } | null;
   /** Each summed counter over every user. */
   totals: Record<string, number>;
 }

@@ -63,8 +63,7 @@ describe('rankUsers (property)', () => {
             sums: SUMS,
             weights,
             scoredOnly,
-            activeSince: addDays(to, -6),
-            atRiskSince: addDays(to, -13),
+            status: { activeSince: addDays(to, -6), atRiskSince: addDays(to, -13) },
             limit: 3,
           };
           const got = await storage.rankUsers(query);
@@ -103,11 +102,18 @@ describe('rankUsers (property)', () => {
             })),
           );
           expect(got.users_total).toBe(all.length);
-          expect(got.active).toBe(all.filter((r) => r.max_day >= query.activeSince).length);
-          expect(got.at_risk).toBe(
-            all.filter((r) => r.max_day < query.activeSince && r.max_day >= query.atRiskSince).length,
-          );
-          expect(got.new_users).toBe(all.filter((r) => !before.has(r.user_id)).length);
+          const { activeSince, atRiskSince } = query.status!;
+          expect(got.status).toEqual({
+            active: all.filter((r) => r.max_day >= activeSince).length,
+            at_risk: all.filter((r) => r.max_day < activeSince && r.max_day >= atRiskSince).length,
+            new_users: all.filter((r) => !before.has(r.user_id)).length,
+          });
+          // Without status asked for, the same ranking and totals, and no counts.
+          const bare = await storage.rankUsers({ ...query, status: undefined });
+          expect(bare.users).toEqual(got.users);
+          expect(bare.users_total).toBe(got.users_total);
+          expect(bare.totals).toEqual(got.totals);
+          expect(bare.status).toBeNull();
           for (const c of SUMS) expect(got.totals[c]).toBe(all.reduce((n, r) => n + r[c]!, 0));
         } finally {
           await storage.close();

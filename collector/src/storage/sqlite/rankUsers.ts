@@ -50,17 +50,23 @@ export async function rankUsers(db: Db, q: RankUsersQuery): Promise<RankUsersRes
              (${weights.map(([c]) => `? * sum(${counter(c)})`).join(' + ') || '0'}) AS score
       FROM rows GROUP BY user_id
       ${q.scoredOnly ? 'HAVING score > 0' : ''})
-    SELECT g.*, count(*) OVER () AS n_users,
+    SELECT g.*, count(*) OVER () AS n_users,${
+      q.status
+        ? `
            sum(max_day >= ?) OVER () AS n_active,
            sum(max_day < ? AND max_day >= ?) OVER () AS n_at_risk,
            sum(NOT EXISTS (
              SELECT 1 FROM ru_users AS p INDEXED BY ru_users_user
              WHERE p.site = ? AND p.user_id = g.user_id AND p.day < ?
-               AND p.is_bot IN (SELECT value FROM json_each(?)))) OVER () AS n_new,
+               AND p.is_bot IN (SELECT value FROM json_each(?)))) OVER () AS n_new,`
+        : ''
+    }
            ${sums.map((c) => `sum(${c}) OVER () AS total_${c}`).join(', ')}
     FROM g ORDER BY score DESC, user_id LIMIT ?`;
   const side = SIDES[q.bots];
-  const first = q.days[0] ?? '';
+  const status = q.status
+    ? [q.status.activeSince, q.status.activeSince, q.status.atRiskSince, q.site, q.days[0] ?? '', side]
+    : [];
   const rows = await db.all<Row>(sql, [
     q.site,
     JSON.stringify(weeks),
@@ -69,12 +75,7 @@ export async function rankUsers(db: Db, q: RankUsersQuery): Promise<RankUsersRes
     JSON.stringify(days),
     side,
     ...weights.map(([, w]) => w),
-    q.activeSince,
-    q.activeSince,
-    q.atRiskSince,
-    q.site,
-    first,
-    side,
+    ...status,
     q.limit,
   ]);
   const head = rows[0];
@@ -90,9 +91,9 @@ export async function rankUsers(db: Db, q: RankUsersQuery): Promise<RankUsersRes
       return user as RankUsersResult['users'][number];
     }),
     users_total: head?.n_users ?? 0,
-    active: head?.n_active ?? 0,
-    at_risk: head?.n_at_risk ?? 0,
-    new_users: head?.n_new ?? 0,
+    status: q.status
+      ? { active: head?.n_active ?? 0, at_risk: head?.n_at_risk ?? 0, new_users: head?.n_new ?? 0 }
+      : null,
     totals: Object.fromEntries(sums.map((c) => [c, Number(head?.[`total_${c}`] ?? 0)])),
   };
 }
