@@ -10,12 +10,11 @@
  *   says so in every answer.
  * - Worst lists: the top 20 by score, then by id; rows that scored 0 are left out. The worst
  *   sessions come from each day's worst (reports/topAcrossDays.ts).
- * Seven rollup reads (eight when problems are spread too evenly for the worst sessions to
- * be found from each day's worst), whatever the number of users, sessions or pages.
+ * Eight statements, whatever the number of users, sessions, pages or days.
  */
 import { problemsResponse } from './problemsResponse.js';
 import { resolveScope, rollupBase, scopeHeader } from './scope.js';
-import { topAcrossDays } from './topAcrossDays.js';
+import { topOfOneDayGroups } from './topAcrossDays.js';
 import type { ProblemsResult } from './answers.js';
 export type { ProblemsResult } from './answers.js';
 import type { Report } from './types.js';
@@ -23,8 +22,6 @@ import { PROBLEM_SUMS, PROBLEM_WEIGHTS, problemScore, type ProblemSums } from '.
 
 export const PROBLEMS_DEFAULT_DAYS = 30;
 export const PROBLEMS_TOP = 20;
-/** Worst session-days read per day before adding up candidates (reports/topAcrossDays.ts). */
-export const SESSIONS_PER_DAY = 5 * PROBLEMS_TOP;
 
 const ranked = (id: string) => [
   { column: 'score', desc: true },
@@ -78,7 +75,7 @@ export const problemsReport: Report<ProblemsResult> = {
         scoredOnly: true,
         limit: PROBLEMS_TOP,
       }),
-      topAcrossDays<
+      topOfOneDayGroups<
         ProblemSums & { session_id: string; max_user_id: string | null; min_day: string; max_day: string }
       >(
         storage,
@@ -91,7 +88,6 @@ export const problemsReport: Report<ProblemsResult> = {
           max: ['day', 'user_id'],
           oneDay: 'single',
           n: PROBLEMS_TOP,
-          k: SESSIONS_PER_DAY,
         },
       ),
       storage.queryRollup<ProblemSums & { path: string; views: number }>({

@@ -14,7 +14,9 @@
  * Skewed data (a few pages take most transitions) stops at step 2: two statements reading
  * days × sides × k rows plus days × sides × candidates seeks. Flat data takes three, or goes
  * straight to the GROUP BY when too many candidates are left.
- * With `oneDay` (groups that mostly live on one day, like sessions) see below.
+ *
+ * Groups that mostly live on one day (sessions) take `topOfOneDayGroups` instead: exact in
+ * two statements, no bound.
  */
 import { compareSqlValues } from '../lib/sqlOrder.js';
 import type { RollupQuery, Storage } from '../storage/types.js';
@@ -33,14 +35,15 @@ export interface TopOptions {
   n: number;
   /** Rows read per day and side in step 1. */
   k: number;
+}
+
+export interface OneDayOptions extends Omit<TopOptions, 'k'> {
   /**
    * A column that is 1 on the rows of groups that have no row on another day (a session
-   * within one day), 0 otherwise. Then the top n of the groups with 0 are added up (the top
-   * n overall are among them and the one-day groups), a one-day group's row is its total,
-   * and the bound is the largest k-th value of a day instead of their sum: one-day groups
-   * with flat values stop early too.
+   * within one day), 0 otherwise; an index on (site, day, is_bot, that column, rank) makes
+   * step 1 a walk of n entries per day.
    */
-  oneDay?: string;
+  oneDay: string;
 }
 
 /** Seeks (step 2) worth reading one row (plain GROUP BY): measured on a 10M-event store. */
@@ -53,12 +56,8 @@ type Candidate = { key: (string | number)[]; low: number; days: DayRead[] };
 
 type Row = Record<string, string | number | null>;
 
-export async function topAcrossDays<T extends Row>(
-  storage: Storage,
-  q: TopQuery,
-  o: TopOptions,
-): Promise<T[]> {
-  const grouped = {
+function groupedQuery(q: TopQuery, o: Omit<TopOptions, 'k'>) {
+  return {
     ...q,
     groupBy: o.key,
     sum: [o.rank, ...(o.sums ?? [])],
@@ -67,15 +66,21 @@ export async function topAcrossDays<T extends Row>(
     orderBy: [{ column: o.rank, desc: true }, ...o.key.map((column) => ({ column, desc: false }))],
     limit: o.n,
   };
-  const one = o.oneDay;
-  // A one-day group's row is its total: read what the grouped answer shows of it.
-  const shown = one ? [...(o.sums ?? []), ...(o.min ?? []), ...(o.max ?? []), one] : [];
-  const select = [...new Set([...o.key, o.rank, ...shown])].filter((c) => c !== 'day');
-  const [firsts, spread] = await Promise.all([
-    storage.queryRollup<Row>({ ...q, groupBy: [], select, topPerDay: { column: o.rank, limit: o.k } }),
-    // The top n of the groups spanning days: with the one-day candidates, they hold the top n.
-    one ? storage.queryRollup<T>({ ...grouped, where: { ...q.where, [one]: 0 } }) : [],
-  ]);
+}
+
+export async function topAcrossDays<T extends Row>(
+  storage: Storage,
+  q: TopQuery,
+  o: TopOptions,
+): Promise<T[]> {
+  const grouped = groupedQuery(q, o);
+  const select = [...new Set([...o.key, o.rank])];
+  const firsts = await storage.queryRollup<Row>({
+    ...q,
+    groupBy: [],
+    select,
+    topPerDay: { column: o.rank, limit: o.k },
+  });
   const perDay = new Map<string, DayRead>();
   const candidates = new Map<string, Candidate>();
   for (const r of firsts) {
@@ -85,8 +90,6 @@ export async function topAcrossDays<T extends Row>(
     const value = Number(r[o.rank]);
     day.rows += 1;
     if (value < day.least) day.least = value;
-    // One-day groups are ranked from their rows as they are: no candidates to sum.
-    if (one) continue;
     const key = o.key.map((c) => r[c] as string | number);
     const id = JSON.stringify(key);
     let c = candidates.get(id);
@@ -94,37 +97,57 @@ export async function topAcrossDays<T extends Row>(
     c.low += value;
     c.days.push(day);
   }
+  if (candidates.size === 0) return [];
   // Days that had more than k rows are where groups were left out: such a group has at most
-  // the day's k-th value there (one-day groups: there only).
+  // the day's k-th value there.
   let bound = 0;
   let cut = false;
   for (const { rows, least } of perDay.values()) {
     if (rows < o.k) continue;
     cut = true;
-    bound = one ? Math.max(bound, least) : bound + least;
+    bound += least;
   }
-  let exact: T[];
-  if (one) {
-    const single = firsts.filter((r) => Number(r[one]) === 1).map((r) => asGroup(r, o) as T);
-    exact = [...single, ...spread]
-      .sort(
-        (a, b) =>
-          Number(b[o.rank]) - Number(a[o.rank]) ||
-          o.key.reduce((c, k) => c || compareSqlValues(a[k] ?? null, b[k] ?? null), 0),
-      )
-      .slice(0, o.n);
-  } else {
-    if (candidates.size === 0) return [];
-    const left = prune(candidates, bound, o);
-    // Flat data leaves many candidates: one seek per candidate and day costs more than
-    // reading every row once (which is at least a few times what step 1 read).
-    if (left.length * perDay.size > SEEKS_PER_ROW_READ * firsts.length)
-      return storage.queryRollup<T>(grouped);
-    exact = await storage.queryRollup<T>({ ...grouped, whereTuples: { columns: o.key, values: left } });
-  }
+  const left = prune(candidates, bound, o);
+  // Flat data leaves many candidates: one seek per candidate and day costs more than
+  // reading every row once (which is at least a few times what step 1 read).
+  if (left.length * perDay.size > SEEKS_PER_ROW_READ * firsts.length) return storage.queryRollup<T>(grouped);
+  const exact = await storage.queryRollup<T>({ ...grouped, whereTuples: { columns: o.key, values: left } });
   const nth = exact[o.n - 1];
   if (!cut || (nth !== undefined && Number(nth[o.rank]) > bound)) return exact;
   return storage.queryRollup<T>(grouped);
+}
+
+/**
+ * The top n groups when most live within one day (sessions), exactly: a one-day group's
+ * row is its total, so the top n of them are among the n best one-day rows of each day
+ * and side (ties in key order, as the answer orders them); the groups spanning days are
+ * added up on their own (few). Two statements, whatever the data.
+ */
+export async function topOfOneDayGroups<T extends Row>(
+  storage: Storage,
+  q: TopQuery,
+  o: OneDayOptions,
+): Promise<T[]> {
+  const select = [
+    ...new Set([...o.key, o.rank, ...(o.sums ?? []), ...(o.min ?? []), ...(o.max ?? [])]),
+  ].filter((c) => c !== 'day');
+  const [firsts, spread] = await Promise.all([
+    storage.queryRollup<Row>({
+      ...q,
+      where: { ...q.where, [o.oneDay]: 1 },
+      groupBy: [],
+      select,
+      topPerDay: { column: o.rank, limit: o.n, ties: o.key },
+    }),
+    storage.queryRollup<T>({ ...groupedQuery(q, o), where: { ...q.where, [o.oneDay]: 0 } }),
+  ]);
+  return [...firsts.map((r) => asGroup(r, o) as T), ...spread]
+    .sort(
+      (a, b) =>
+        Number(b[o.rank]) - Number(a[o.rank]) ||
+        o.key.reduce((c, k) => c || compareSqlValues(a[k] ?? null, b[k] ?? null), 0),
+    )
+    .slice(0, o.n);
 }
 
 /**
@@ -136,7 +159,7 @@ export async function topAcrossDays<T extends Row>(
 function prune(
   candidates: ReadonlyMap<string, Candidate>,
   bound: number,
-  o: TopOptions,
+  o: Pick<TopOptions, 'n' | 'k'>,
 ): (string | number)[][] {
   const all = [...candidates.values()];
   const lows = all.map((c) => c.low).sort((a, b) => b - a);
@@ -151,7 +174,7 @@ function prune(
 }
 
 /** A one-day group's stored row in the shape of the grouped answer. */
-function asGroup(r: Row, o: TopOptions): Row {
+function asGroup(r: Row, o: Omit<TopOptions, 'k'>): Row {
   const out: Row = {};
   for (const c of [...o.key, o.rank, ...(o.sums ?? [])]) out[c] = r[c] ?? null;
   for (const c of o.min ?? []) out[`min_${c}`] = r[c] ?? null;

@@ -14,6 +14,11 @@ export interface RollupStore {
   readDayFacts(site: string, day: string): Promise<{ facts: DayFacts; gen: number | null }>;
   /** Replaces the day's rows; clears its mark if its generation is still `gen`. */
   writeDayRollups(site: string, day: string, gen: number, rows: DayRollups): Promise<void>;
+  /**
+   * Recomputes what is derived from several days' rollups and went stale with the days
+   * written (per-user rows over trailing days); returns how many days it recomputed.
+   */
+  refreshTrails(): Promise<number>;
   /** Forgets marks of days before `day` (their raw events may be gone: rollups stay as they are). */
   dropDirtyBefore(day: string): Promise<void>;
 }
@@ -54,5 +59,6 @@ export async function refreshRollups(
       days += 1;
     }
   }
+  await store.refreshTrails();
   return { days, ms: performance.now() - started };
 }

@@ -271,9 +271,10 @@ export interface RollupQuery {
   whereTuples?: { columns: string[]; values: (string | number)[][] };
   /**
    * With `select`: the `limit` stored rows of each day and bot side with the highest
-   * `column` (ties in key order), each with its `day` and `is_bot`; index seeks, not a scan.
+   * `column` (ties by `ties`, ascending), each with its `day` and `is_bot`; index seeks,
+   * not a scan.
    */
-  topPerDay?: { column: string; limit: number };
+  topPerDay?: { column: string; limit: number; ties?: string[] };
   /**
    * Stored rows as they are, these columns of each (instead of grouping: `groupBy` empty, no
    * aggregates), for values SQL cannot add up, such as vitals histograms.

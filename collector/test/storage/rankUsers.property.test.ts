@@ -1,125 +1,217 @@
 /**
- * rankUsers (weekly rows for whole weeks, daily rows for the rest, window counts) equals
- * adding up the daily ru_users rows of the period, for random activity over three weeks and
- * random periods: whole weeks inside a period, none, or parts of several.
+ * rankUsers (trailing 30- and 7-day rows where fresh, daily rows for the rest, first days
+ * for new users) equals adding up the daily ru_users rows of the period, for random
+ * activity over ten weeks stored in two batches (the second rebuilds days under trailing
+ * rows already computed, and turns sessions of the first into bots: their users move
+ * sides), random periods and bot sides, and random days whose trailing rows are marked
+ * stale and made wrong (they must not be read).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lib/time.js';
+import { readRequestFacts } from '../../src/scoring/evidence/readRequestFacts.js';
 import { eachDay } from '../../src/lib/period.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
-import type { RankUsersQuery } from '../../src/storage/types.js';
+import { openDb } from '../../src/storage/sqlite/db.js';
+import { rankUsers } from '../../src/storage/sqlite/rankUsers.js';
+import { coverPeriod } from '../../src/storage/sqlite/userTrail.js';
+import type { BotFilter, RankUsersQuery } from '../../src/storage/types.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
 
 const SUMS = ['sessions', 'pageviews', 'errors'];
+const DAYS = 70;
 const activity = fc.array(
   fc.record({
     user: fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5', 'u6'),
-    daysAgo: fc.integer({ min: 1, max: 22 }),
+    daysAgo: fc.integer({ min: 1, max: DAYS }),
     pageviews: fc.integer({ min: 1, max: 3 }),
     errors: fc.integer({ min: 0, max: 2 }),
+    bot: fc.boolean(),
   }),
-  { minLength: 1, maxLength: 30 },
+  { minLength: 1, maxLength: 40 },
 );
-const period = fc.record({ toAgo: fc.integer({ min: 1, max: 22 }), length: fc.integer({ min: 1, max: 22 }) });
+const period = fc.record({
+  toAgo: fc.integer({ min: 1, max: DAYS }),
+  length: fc.integer({ min: 1, max: DAYS }),
+});
 
 type Row = { user_id: string; min_day: string; max_day: string; score: number } & Record<string, number>;
+type Activity = { user: string; daysAgo: number; pageviews: number; errors: number; bot: boolean };
+
+const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+const crawler = {
+  facts: readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: false, receivedAt: Date.now() }),
+  network: null,
+};
+
+const sessionOf = (a: Activity, batch: string, i: number) => ({
+  ts: utcMidnight(a.daysAgo) + 3_600_000 + i * 60_000,
+  session: `${batch}${i}`,
+  user: a.user,
+  visitor: `${batch}v${i}`,
+});
+
+/** Every session's events, all stored as a person's at first. */
+function eventsOf(acts: Activity[], batch: string) {
+  return acts.flatMap((a, i) => {
+    const { ts, ...base } = sessionOf(a, batch, i);
+    return [
+      ...Array.from({ length: a.pageviews }, (_, k) => makeEventRow({ ...base, ts: ts + k })),
+      ...Array.from({ length: a.errors }, (_, k) =>
+        makeEventRow({
+          ...base,
+          ts: ts + 10 + k,
+          type: 'error',
+          data: JSON.stringify({ kind: 'error', message: `m${k}` }),
+        }),
+      ),
+    ];
+  });
+}
+
+/** One more pageview of each bot session, from a crawler's request: the session turns bot. */
+function crawlerTurns(acts: Activity[], batch: string) {
+  return acts.flatMap((a, i) => {
+    if (!a.bot) return [];
+    const { ts, ...base } = sessionOf(a, batch, i);
+    return [makeEventRow({ ...base, ts: ts + 50 })];
+  });
+}
 
 describe('rankUsers (property)', () => {
-  it('equals the daily rows added up, whole weeks or not', async () => {
-    await fc.assert(
-      fc.asyncProperty(activity, period, fc.boolean(), async (acts, p, scoredOnly) => {
-        const storage = await createSqliteStorage(':memory:');
-        try {
-          await storage.migrate();
-          await storage.ensureSites(['demo']);
-          const rows = acts.flatMap((a, i) => {
-            const ts = utcMidnight(a.daysAgo) + 3_600_000 + i * 60_000;
-            const base = { session: `s${i}`, user: a.user, visitor: `v${i}` };
-            return [
-              ...Array.from({ length: a.pageviews }, (_, k) => makeEventRow({ ...base, ts: ts + k })),
-              ...Array.from({ length: a.errors }, (_, k) =>
-                makeEventRow({
+  it('equals the daily rows added up, from trailing rows or not', async () => {
+    const used = { 30: 0, 7: 0 };
+    const dir = mkdtempSync(join(tmpdir(), 'sightline-rank-'));
+    let run = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          activity,
+          activity,
+          period,
+          fc.boolean(),
+          fc.constantFrom<BotFilter>('exclude', 'only', 'include'),
+          fc.array(fc.nat(), { maxLength: 4 }),
+          async (first, second, p, scoredOnly, bots, picks) => {
+            // Stale days among the days with activity (trailing rows exist only there).
+            const acts = [...first, ...second];
+            const staleAgo = picks.map((n) => acts[n % acts.length]!.daysAgo);
+            const file = join(dir, `r${(run += 1)}.db`);
+            const storage = await createSqliteStorage(file);
+            const db = await openDb(file);
+            try {
+              await storage.migrate();
+              await storage.ensureSites(['demo']);
+              await storage.insertEvents(eventsOf(first, 'a'));
+              await storage.refreshRollups();
+              // The first batch's bot sessions were rolled up as a person's: they move to the
+              // bot side now (their users may leave a day's human rows), beside new days.
+              await storage.insertEvents(eventsOf(second, 'b'));
+              const turns = [...crawlerTurns(first, 'a'), ...crawlerTurns(second, 'b')];
+              if (turns.length > 0) await storage.insertEvents(turns, null, crawler);
+              await storage.refreshRollups();
+              // Stale days: their trailing rows are wrong now, and must not be read.
+              const stale = JSON.stringify(staleAgo.map((d) => utcDate(d)));
+              await db.run(
+                `UPDATE ru_user_days SET fresh = 0 WHERE day IN (SELECT value FROM json_each(?))`,
+                [stale],
+              );
+              await db.run(
+                `UPDATE ru_users_trail SET sessions = sessions + 100, pageviews = pageviews + 100, errors = errors + 100
+                 WHERE end_day IN (SELECT value FROM json_each(?))`,
+                [stale],
+              );
+
+              const to = utcDate(p.toAgo);
+              const from = addDays(to, 1 - p.length);
+              const days = eachDay(from, to);
+              const known = await db.all<{ day: string; fresh: number }>(
+                'SELECT day, fresh FROM ru_user_days',
+              );
+              for (const [span] of coverPeriod(days, new Map(known.map((r) => [r.day, r.fresh === 1])))
+                .trails)
+                used[span as 30 | 7] += 1;
+
+              const weights = scoredOnly ? { errors: 3 } : { sessions: 3, pageviews: 1 };
+              const query: RankUsersQuery = {
+                site: 'demo',
+                days,
+                bots,
+                sums: SUMS,
+                weights,
+                scoredOnly,
+                status: { activeSince: addDays(to, -6), atRiskSince: addDays(to, -13) },
+                limit: 3,
+              };
+              const got = await rankUsers(db, query);
+
+              const base = { table: 'ru_users' as const, site: 'demo', filter: '', bots };
+              const all = (
+                await storage.queryRollup<Row>({
                   ...base,
-                  ts: ts + 10 + k,
-                  type: 'error',
-                  data: JSON.stringify({ kind: 'error', message: `m${k}` }),
-                }),
-              ),
-            ];
-          });
-          await storage.insertEvents(rows);
-          await storage.refreshRollups();
-
-          const to = utcDate(p.toAgo);
-          const from = addDays(to, 1 - p.length);
-          const days = eachDay(from, to);
-          const weights = scoredOnly ? { errors: 3 } : { sessions: 3, pageviews: 1 };
-          const query: RankUsersQuery = {
-            site: 'demo',
-            days,
-            bots: 'include',
-            sums: SUMS,
-            weights,
-            scoredOnly,
-            status: { activeSince: addDays(to, -6), atRiskSince: addDays(to, -13) },
-            limit: 3,
-          };
-          const got = await storage.rankUsers(query);
-
-          const base = { table: 'ru_users' as const, site: 'demo', filter: '', bots: 'include' as const };
-          const all = (
-            await storage.queryRollup<Row>({
-              ...base,
-              days,
-              groupBy: ['user_id'],
-              sum: SUMS,
-              min: ['day'],
-              max: ['day'],
-              weighted: { score: weights },
-            })
-          ).filter((r) => !scoredOnly || r.score > 0);
-          const before = new Set(
-            (
-              await storage.queryRollup<{ user_id: string }>({
-                ...base,
-                days: { to: addDays(from, -1) },
-                groupBy: ['user_id'],
-              })
-            ).map((r) => r.user_id),
-          );
-          const ranked = [...all].sort((a, b) => b.score - a.score || (a.user_id < b.user_id ? -1 : 1));
-          expect(got.users).toEqual(
-            ranked.slice(0, 3).map((r) => ({
-              user_id: r.user_id,
-              min_day: r.min_day,
-              max_day: r.max_day,
-              score: r.score,
-              sessions: r.sessions,
-              pageviews: r.pageviews,
-              errors: r.errors,
-            })),
-          );
-          expect(got.users_total).toBe(all.length);
-          const { activeSince, atRiskSince } = query.status!;
-          expect(got.status).toEqual({
-            active: all.filter((r) => r.max_day >= activeSince).length,
-            at_risk: all.filter((r) => r.max_day < activeSince && r.max_day >= atRiskSince).length,
-            new_users: all.filter((r) => !before.has(r.user_id)).length,
-          });
-          // Without status asked for, the same ranking and totals, and no counts.
-          const bare = await storage.rankUsers({ ...query, status: undefined });
-          expect(bare.users).toEqual(got.users);
-          expect(bare.users_total).toBe(got.users_total);
-          expect(bare.totals).toEqual(got.totals);
-          expect(bare.status).toBeNull();
-          for (const c of SUMS) expect(got.totals[c]).toBe(all.reduce((n, r) => n + r[c]!, 0));
-        } finally {
-          await storage.close();
-        }
-      }),
-      { numRuns: 40 },
-    );
-  }, 120_000);
+                  days,
+                  groupBy: ['user_id'],
+                  sum: SUMS,
+                  min: ['day'],
+                  max: ['day'],
+                  weighted: { score: weights },
+                })
+              ).filter((r) => !scoredOnly || r.score > 0);
+              const before = new Set(
+                (
+                  await storage.queryRollup<{ user_id: string }>({
+                    ...base,
+                    days: { to: addDays(from, -1) },
+                    groupBy: ['user_id'],
+                  })
+                ).map((r) => r.user_id),
+              );
+              const ranked = [...all].sort((a, b) => b.score - a.score || (a.user_id < b.user_id ? -1 : 1));
+              expect(got.users).toEqual(
+                ranked.slice(0, 3).map((r) => ({
+                  user_id: r.user_id,
+                  min_day: r.min_day,
+                  max_day: r.max_day,
+                  score: r.score,
+                  sessions: r.sessions,
+                  pageviews: r.pageviews,
+                  errors: r.errors,
+                })),
+              );
+              expect(got.users_total).toBe(all.length);
+              const { activeSince, atRiskSince } = query.status!;
+              expect(got.status).toEqual({
+                active: all.filter((r) => r.max_day >= activeSince).length,
+                at_risk: all.filter((r) => r.max_day < activeSince && r.max_day >= atRiskSince).length,
+                new_users: all.filter((r) => !before.has(r.user_id)).length,
+              });
+              for (const c of SUMS) expect(got.totals[c]).toBe(all.reduce((n, r) => n + r[c]!, 0));
+              // Without status asked for, the same ranking and totals, and no counts.
+              const bare = await rankUsers(db, { ...query, status: undefined });
+              expect(bare.users).toEqual(got.users);
+              expect(bare.users_total).toBe(got.users_total);
+              expect(bare.totals).toEqual(got.totals);
+              expect(bare.status).toBeNull();
+            } finally {
+              await db.close();
+              await storage.close();
+              rmSync(file, { force: true });
+              rmSync(`${file}-wal`, { force: true });
+              rmSync(`${file}-shm`, { force: true });
+            }
+          },
+        ),
+        { numRuns: 40 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Both trailing spans were read in some runs.
+    expect(used[30]).toBeGreaterThan(0);
+    expect(used[7]).toBeGreaterThan(0);
+  }, 180_000);
 });

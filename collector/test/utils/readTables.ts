@@ -15,7 +15,9 @@ const TABLES: Record<string, string> = {
   ru_events: '*',
   ru_vitals: '*',
   ru_users: '*',
-  ru_users_w: '*',
+  ru_users_trail: '*',
+  ru_user_first: '*',
+  ru_user_days: '*',
   ru_errors: '*',
   ru_problem_sessions: '*',
 };

@@ -38,7 +38,8 @@ export async function eraseUser(db: Db, site: string, user: string): Promise<Era
     await db.run(`DELETE FROM session_days WHERE ${IN_SESSIONS}`, [site, ids]);
 
     await db.run('DELETE FROM ru_users WHERE site = ? AND user_id = ?', [site, user]);
-    await db.run('DELETE FROM ru_users_w WHERE site = ? AND user_id = ?', [site, user]);
+    await db.run('DELETE FROM ru_users_trail WHERE site = ? AND user_id = ?', [site, user]);
+    await db.run('DELETE FROM ru_user_first WHERE site = ? AND user_id = ?', [site, user]);
     await db.run(
       `DELETE FROM ru_problem_sessions WHERE site = ?1 AND (user_id = ?3 OR session_id IN (SELECT value FROM json_each(?2)))`,
       [site, ids, user],

@@ -387,7 +387,8 @@ export const migrations: Migration[] = [
     name: 'per-user rollup by week',
     // ru_users added up per (Monday-started) week: ranking users over a month reads about
     // four weekly rows per user and the days left over, not thirty daily ones. Rebuilt from
-    // ru_users whenever a day of the week is (rollups/refreshRollups.ts).
+    // ru_users whenever a day of the week is (rollups/refreshRollups.ts). Migration 16
+    // replaced them with rows over trailing days.
     sql: `
       CREATE TABLE ru_users_w (
         site TEXT NOT NULL, week TEXT NOT NULL, is_bot INTEGER NOT NULL, user_id TEXT NOT NULL,
@@ -456,6 +457,57 @@ export const migrations: Migration[] = [
         FROM ru_errors AS g WHERE g.path = '';
       DROP TABLE ru_errors;
       ALTER TABLE ru_errors_p RENAME TO ru_errors;
+    `,
+  },
+  {
+    version: 16,
+    name: 'per-user rollup over trailing 7 and 30 days, first days',
+    // Ranking users over a period reads, per user, one row of the 30 days (and of the 7 days)
+    // ending on a day instead of a row per day or week: the default 30-day period is one
+    // row per user (5,000 at 10M, not 31,000 weekly and daily rows). ru_user_days lists the
+    // days with per-user rows and whether their trailing rows are up to date (rebuilding a
+    // day makes the 29 after it stale until the refresh recomputes them: reports read daily
+    // rows meanwhile, see storage/sqlite/rankUsers.ts). ru_user_first keeps each user's
+    // first day per side (2: either side) so new users are counted without a seek per user.
+    // The weekly rows go: trailing rows cover what they did. Trailing rows are computed by
+    // the next refresh (every day starts stale).
+    sql: `
+      CREATE TABLE ru_user_days (
+        site TEXT NOT NULL, day TEXT NOT NULL, fresh INTEGER NOT NULL,
+        PRIMARY KEY (site, day)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_users_trail (
+        site TEXT NOT NULL, span INTEGER NOT NULL, end_day TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        sessions INTEGER NOT NULL, pageviews INTEGER NOT NULL, clicks INTEGER NOT NULL,
+        engaged_ms INTEGER NOT NULL, custom INTEGER NOT NULL, errors INTEGER NOT NULL,
+        rage INTEGER NOT NULL, dead INTEGER NOT NULL, slow INTEGER NOT NULL,
+        min_day TEXT NOT NULL, max_day TEXT NOT NULL,
+        PRIMARY KEY (site, span, end_day, is_bot, user_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_user_first (
+        site TEXT NOT NULL, side INTEGER NOT NULL, user_id TEXT NOT NULL, first_day TEXT NOT NULL,
+        PRIMARY KEY (site, side, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX ru_user_first_day ON ru_user_first (site, side, first_day);
+      INSERT INTO ru_user_days SELECT DISTINCT site, day, 0 FROM ru_users;
+      INSERT INTO ru_user_first
+        SELECT site, is_bot, user_id, min(day) FROM ru_users GROUP BY site, is_bot, user_id
+        UNION ALL
+        SELECT site, 2, user_id, min(day) FROM ru_users GROUP BY site, user_id;
+      DROP TABLE ru_users_w;
+    `,
+  },
+  {
+    version: 17,
+    name: 'worst one-day problem sessions per day',
+    // The worst sessions over days start from each day's worst sessions within that day:
+    // a walk of 20 index entries per day among those (reports/topAcrossDays.ts). Covering,
+    // or the planner sorts the whole day from ru_problem_sessions_single, which covers too.
+    sql: `
+      DROP INDEX ru_problem_sessions_top;
+      CREATE INDEX ru_problem_sessions_top ON ru_problem_sessions
+        (site, day, is_bot, single, score, session_id, user_id, errors, rage, dead, slow);
     `,
   },
 ];

@@ -84,14 +84,17 @@ function buildTopPerDaySql(q: RollupQuery): { sql: string; params: unknown[] } {
   const top = q.topPerDay!;
   if (!q.select || q.groupBy.length > 0) throw new Error('topPerDay reads stored rows: select, no groupBy');
   const names = q.select.map((c) => column(q.table, c));
-  const ranked = column(q.table, top.column);
+  const order = [
+    `x.${column(q.table, top.column)} DESC`,
+    ...(top.ties ?? []).map((c) => `x.${column(q.table, c)} ASC`),
+  ];
   const rest = conditions(q);
   const inner = ['x.site = ?', 'x.day = d.value', 'x.is_bot = s.value', ...rest.sql];
   const sql = `
     SELECT d.value AS day, s.value AS is_bot, (
       SELECT json_group_array(json_array(${names.join(', ')})) FROM (
         SELECT ${names.map((n) => `x.${n} AS ${n}`).join(', ')} FROM ${q.table} x
-        WHERE ${inner.join(' AND ')} ORDER BY x.${ranked} DESC LIMIT ?)
+        WHERE ${inner.join(' AND ')} ORDER BY ${order.join(', ')} LIMIT ?)
     ) AS top
     FROM json_each(?) d, json_each(?) s`;
   const days = Array.isArray(q.days) ? q.days : null;

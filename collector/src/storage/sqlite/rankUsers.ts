@@ -1,14 +1,17 @@
 /**
- * The user ranking in one statement: every user active on the days is grouped once, from
- * the weekly rows of the whole weeks among the days (ru_users_w) and the daily rows of the
- * rest; window sums over those groups give the counts and totals, so only the top `limit`
- * users come back (a result row costs more in the driver than a grouped one in SQLite).
+ * The user ranking in two statements: which days of the period have per-user rows (and
+ * fresh trailing rows), then every user active in the period grouped once, from the
+ * trailing 30- and 7-day rows that cover the period (storage/sqlite/userTrail.ts) and the
+ * daily rows of the rest. The default 30-day period is one trailing row per user. Window
+ * sums over the groups give the counts and totals, so only the top `limit` users come back
+ * (a result row costs more in the driver than a grouped one in SQLite); new users are
+ * counted from their first days.
  */
 import { ROLLUP_COLUMNS } from '../../rollups/types.js';
 import type { RankUsersQuery, RankUsersResult } from '../types.js';
-import { splitWeeks } from '../../lib/time.js';
 import type { Db } from './db.js';
 import { SIDES } from './queryRollup.js';
+import { coverPeriod, FIRST_SIDE, TRAIL_SPANS } from './userTrail.js';
 
 function counter(name: string): string {
   if (
@@ -34,43 +37,70 @@ type Row = Record<string, number | string> & {
 export async function rankUsers(db: Db, q: RankUsersQuery): Promise<RankUsersResult> {
   const sums = q.sums.map(counter);
   const weights = Object.entries(q.weights);
-  const { weeks, days } = splitWeeks(q.days);
+  const from = q.days[0] ?? '';
+  const to = q.days[q.days.length - 1] ?? '';
+  const known = await db.all<{ day: string; fresh: number }>(
+    'SELECT day, fresh FROM ru_user_days WHERE site = ? AND day >= ? AND day <= ?',
+    [q.site, from, to],
+  );
+  const { trails, days } = coverPeriod(q.days, new Map(known.map((r) => [r.day, r.fresh === 1])));
   // The rows carry what is summed and what is weighed.
   const listed = [...new Set([...sums, ...weights.map(([c]) => counter(c))])].join(', ');
+  // One source on one side holds a row per user already: nothing to group.
+  const perUser = trails.length + days.length === 1 && q.bots !== 'include';
+  const score = (sum: (c: string) => string) =>
+    `(${weights.map(([c]) => `? * ${sum(counter(c))}`).join(' + ') || '0'})`;
   const sql = `
     WITH rows AS (
-      SELECT user_id, ${listed}, min_day, max_day FROM ru_users_w
-      WHERE site = ? AND week IN (SELECT value FROM json_each(?)) AND is_bot IN (SELECT value FROM json_each(?))
-      UNION ALL
+      ${TRAIL_SPANS.map(
+        (span) => `
+      SELECT user_id, ${listed}, min_day, max_day FROM ru_users_trail
+      WHERE site = ? AND span = ${span} AND end_day IN (SELECT value FROM json_each(?))
+        AND is_bot IN (SELECT value FROM json_each(?))
+      UNION ALL`,
+      ).join('')}
       SELECT user_id, ${listed}, day, day FROM ru_users
       WHERE site = ? AND day IN (SELECT value FROM json_each(?)) AND is_bot IN (SELECT value FROM json_each(?))),
-    g AS (
-      SELECT user_id, ${sums.map((c) => `sum(${c}) AS ${c}`).join(', ')},
-             min(min_day) AS min_day, max(max_day) AS max_day,
-             (${weights.map(([c]) => `? * sum(${counter(c)})`).join(' + ') || '0'}) AS score
-      FROM rows GROUP BY user_id
-      ${q.scoredOnly ? 'HAVING score > 0' : ''})
-    SELECT g.*, count(*) OVER () AS n_users,${
-      q.status
+    g AS (${
+      perUser
         ? `
-           sum(max_day >= ?) OVER () AS n_active,
-           sum(max_day < ? AND max_day >= ?) OVER () AS n_at_risk,
-           sum(NOT EXISTS (
-             SELECT 1 FROM ru_users AS p INDEXED BY ru_users_user
-             WHERE p.site = ? AND p.user_id = g.user_id AND p.day < ?
-               AND p.is_bot IN (SELECT value FROM json_each(?)))) OVER () AS n_new,`
-        : ''
-    }
-           ${sums.map((c) => `sum(${c}) OVER () AS total_${c}`).join(', ')}
-    FROM g ORDER BY score DESC, user_id LIMIT ?`;
+      SELECT user_id, ${sums.join(', ')}, min_day, max_day, ${score((c) => c)} AS score
+      FROM rows ${q.scoredOnly ? 'WHERE score > 0' : ''}`
+        : `
+      SELECT user_id, ${sums.map((c) => `sum(${c}) AS ${c}`).join(', ')},
+             min(min_day) AS min_day, max(max_day) AS max_day, ${score((c) => `sum(${c})`)} AS score
+      FROM rows GROUP BY user_id ${q.scoredOnly ? 'HAVING score > 0' : ''}`
+    }),
+    t AS (
+      SELECT count(*) AS n_users,${
+        q.status
+          ? `
+             sum(max_day >= ?) AS n_active,
+             sum(max_day < ? AND max_day >= ?) AS n_at_risk,
+             ${
+               // Every user first seen in the period is in it; only scored ones are each looked up.
+               q.scoredOnly
+                 ? `sum(EXISTS (SELECT 1 FROM ru_user_first AS f
+                      WHERE f.site = ? AND f.side = ? AND f.user_id = g.user_id
+                        AND f.first_day >= ? AND f.first_day <= ?))`
+                 : `(SELECT count(*) FROM ru_user_first
+                     WHERE site = ? AND side = ? AND first_day >= ? AND first_day <= ?)`
+             } AS n_new,`
+          : ''
+      }
+             ${sums.map((c) => `sum(${c}) AS total_${c}`).join(', ')}
+      FROM g)
+    SELECT g.*, t.* FROM g, t ORDER BY score DESC, user_id LIMIT ?`;
   const side = SIDES[q.bots];
   const status = q.status
-    ? [q.status.activeSince, q.status.activeSince, q.status.atRiskSince, q.site, q.days[0] ?? '', side]
+    ? [q.status.activeSince, q.status.activeSince, q.status.atRiskSince, q.site, FIRST_SIDE[q.bots], from, to]
     : [];
   const rows = await db.all<Row>(sql, [
-    q.site,
-    JSON.stringify(weeks),
-    side,
+    ...TRAIL_SPANS.flatMap((span) => [
+      q.site,
+      JSON.stringify(trails.filter(([s]) => s === span).map(([, end]) => end)),
+      side,
+    ]),
     q.site,
     JSON.stringify(days),
     side,

@@ -1,9 +1,9 @@
 /** SQLite side of the rollup refresh: read a day's facts, replace its rollup rows. */
 import type { RollupStore } from '../../rollups/refreshRollups.js';
 import { ROLLUP_COLUMNS, type EventFact, type RollupTable, type SessionFact } from '../../rollups/types.js';
-import { addDays, weekOf } from '../../lib/time.js';
 import type { Lock } from '../createLock.js';
 import type { Db } from './db.js';
+import { noteUserDay, refreshTrails } from './userTrail.js';
 
 const DAY_MS = 86_400_000;
 
@@ -20,13 +20,6 @@ const DAY_SESSIONS = `
   WHERE site = ? AND session_id IN (SELECT session FROM events WHERE site = ? AND ts >= ? AND ts < ?)`;
 
 const TABLES = Object.keys(ROLLUP_COLUMNS) as RollupTable[];
-
-const WEEK_OF_USERS = `
-  INSERT INTO ru_users_w
-  SELECT site, ?, is_bot, user_id, sum(sessions), sum(pageviews), sum(clicks), sum(engaged_ms),
-         sum(custom), sum(errors), sum(rage), sum(dead), sum(slow), min(day), max(day)
-  FROM ru_users WHERE site = ? AND day >= ? AND day <= ?
-  GROUP BY is_bot, user_id`;
 
 function insertSql(table: RollupTable): string {
   const columns = ROLLUP_COLUMNS[table];
@@ -75,10 +68,8 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
             if (rows[table].length > 0)
               await writer.run(INSERTS[table], [site, day, JSON.stringify(rows[table])]);
           }
-          // The week's per-user totals follow its days.
-          const week = weekOf(day);
-          await writer.run('DELETE FROM ru_users_w WHERE site = ? AND week = ?', [site, week]);
-          await writer.run(WEEK_OF_USERS, [week, site, week, addDays(week, 6)]);
+          // The per-user rows over trailing days that include this one are stale now.
+          await noteUserDay(writer, site, day);
           await writer.run('DELETE FROM rollup_dirty WHERE site = ? AND day = ? AND gen = ?', [
             site,
             day,
@@ -90,6 +81,7 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
           throw error;
         }
       }),
+    refreshTrails: () => refreshTrails(writer, withWriteLock),
     dropDirtyBefore: (day) =>
       withWriteLock(() => writer.run('DELETE FROM rollup_dirty WHERE day < ?', [day]).then(() => {})),
   };
