@@ -4,7 +4,7 @@
  * rate (exits / views), entries; a section × day heatmap of views by path prefix
  * (`sections=/blog,/docs`, default: the first path segment of the top pages); and "unused"
  * pages: seen in the `UNUSED_LOOKBACK_DAYS` before the period's end but viewed at most
- * `UNUSED_MAX_VIEWS` times in the period. Four rollup reads.
+ * `UNUSED_MAX_VIEWS` times in the period. Three rollup reads, side by side.
  */
 import { InvalidQueryError } from '../errors.js';
 import { eachDay } from '../lib/period.js';
@@ -116,7 +116,8 @@ export const pagesReport: Report<PagesResult> = {
       scope.toDay,
     );
     const given = parseSections(params.sections);
-    const [pages, known] = await Promise.all([
+    const byDay = { ...base, table: 'ru_pages' as const, groupBy: ['day'], sum: ['views'] };
+    const [pages, known, sectioned] = await Promise.all([
       storage.queryRollup<PageSums>({
         ...base,
         table: 'ru_pages',
@@ -135,20 +136,33 @@ export const pagesReport: Report<PagesResult> = {
         sum: ['views'],
         max: ['day'],
       }),
+      // Given sections are matched in SQL. The default ones are first segments of the top
+      // pages, not known yet: views per first segment and day are read beside them.
+      given
+        ? given.length === 0
+          ? []
+          : storage.queryRollup<{ section: string; day: string; views: number }>({
+              ...byDay,
+              sections: { column: 'path', prefixes: given },
+            })
+        : storage.queryRollup<{ segment: string; day: string; views: number }>({
+            ...byDay,
+            segments: { column: 'path' },
+          }),
     ]);
     const prefixes =
       given ??
       [...new Set(pages.slice(0, TOP_PAGES).map((p) => firstSegment(p.path)))].slice(0, MAX_SECTIONS);
-    const sectionRows =
-      prefixes.length === 0
-        ? []
-        : await storage.queryRollup<{ section: string; day: string; views: number }>({
-            ...base,
-            table: 'ru_pages',
-            groupBy: ['day'],
-            sum: ['views'],
-            sections: { column: 'path', prefixes },
-          });
+    // A path's longest matching prefix among first segments is its own, or else `/`.
+    const listed = new Set(prefixes);
+    const views = new Map<string, number>();
+    for (const r of sectioned) {
+      const section =
+        'section' in r ? r.section : listed.has(r.segment) ? r.segment : listed.has('/') ? '/' : null;
+      if (section === null) continue;
+      const key = `${section}\u0000${r.day}`;
+      views.set(key, (views.get(key) ?? 0) + r.views);
+    }
     const inPeriod = new Map(pages.map((p) => [p.path, p.views]));
     return {
       ...scopeHeader(scope),
@@ -158,9 +172,7 @@ export const pagesReport: Report<PagesResult> = {
         .map(toPageRow),
       sections: prefixes
         .map((section) => {
-          const rows = sectionRows.filter((r) => r.section === section);
-          const byDay = new Map(rows.map((r) => [r.day, r.views]));
-          const days = scope.days.map((date) => ({ date, views: byDay.get(date) ?? 0 }));
+          const days = scope.days.map((date) => ({ date, views: views.get(`${section}\u0000${date}`) ?? 0 }));
           return { section, days, views: days.reduce((n, d) => n + d.views, 0) };
         })
         .sort((a, b) => b.views - a.views || a.section.localeCompare(b.section)),

@@ -4,8 +4,8 @@
  * needs-improvement / poor samples by the official thresholds (rollups/buckets.ts);
  * `page=P` gives the vitals measured on P. The p75 is the smallest value of the bucket that
  * holds the 75th percentile sample: within 2 % of the exact one overall, 10 % per page.
- * Three rollup reads; each stored row is one day's histogram of a path and metric, added up
- * here (SQL cannot add histograms).
+ * Three rollup reads; each stored row is one day's histogram of a path and metric: SQL adds
+ * up the counts and lists the days' histograms per path and metric, added up here.
  */
 import {
   percentileOf,
@@ -24,7 +24,7 @@ import type { Report } from './types.js';
 export const VITALS_DEFAULT_DAYS = 30;
 export const TOP_PAGES = 20;
 
-/** A stored vitals row: one (day, path, metric) with its histogram. */
+/** One path and metric over the days: samples per rating, and each day's histogram. */
 type HistRow = {
   path: string;
   metric: string;
@@ -32,7 +32,8 @@ type HistRow = {
   good: number;
   ni: number;
   poor: number;
-  hist: string;
+  /** JSON: the days' `[bucket, count, …]` lists. */
+  list_hist: string;
 };
 
 /** Samples of one path and metric over the days read: per rating, and per bucket. */
@@ -45,23 +46,21 @@ interface Merged {
   buckets: number[];
 }
 
-/** Adds the days' rows up per `path\u0001metric`. */
+/** Adds each path and metric's histograms up, keyed `path\u0001metric`. */
 function merge(rows: readonly HistRow[]): Map<string, Merged> {
   const out = new Map<string, Merged>();
   for (const r of rows) {
-    const key = `${r.path}\u0001${r.metric}`;
-    let m = out.get(key);
-    if (!m) {
-      m = { samples: 0, good: 0, ni: 0, poor: 0, buckets: [] };
-      out.set(key, m);
-    }
-    m.samples += r.samples;
-    m.good += r.good;
-    m.ni += r.ni;
-    m.poor += r.poor;
-    const buckets = m.buckets;
-    const pairs = JSON.parse(r.hist) as number[];
-    for (let i = 0; i < pairs.length; i += 2) buckets[pairs[i]!] = (buckets[pairs[i]!] ?? 0) + pairs[i + 1]!;
+    const buckets: number[] = [];
+    for (const pairs of JSON.parse(r.list_hist) as number[][])
+      for (let i = 0; i < pairs.length; i += 2)
+        buckets[pairs[i]!] = (buckets[pairs[i]!] ?? 0) + pairs[i + 1]!;
+    out.set(`${r.path}\u0001${r.metric}`, {
+      samples: r.samples,
+      good: r.good,
+      ni: r.ni,
+      poor: r.poor,
+      buckets,
+    });
   }
   return out;
 }
@@ -84,7 +83,12 @@ function summarise(metric: VitalMetric, m: Merged | undefined): VitalSummary {
   };
 }
 
-const HIST_COLUMNS = ['path', 'metric', 'samples', 'good', 'ni', 'poor', 'hist'];
+/** Per path and metric: the counts added up, the histograms listed. */
+const MERGED = {
+  groupBy: ['path', 'metric'],
+  sum: ['samples', 'good', 'ni', 'poor'],
+  lists: ['hist'],
+};
 
 const summary = {
   type: 'object',
@@ -126,7 +130,7 @@ export const vitalsReport: Report<VitalsResult> = {
     // Per-page rows exist without a filter only (a page filter is that page's totals).
     const unfiltered = { ...base, filter: '' };
     const [overall, top] = await Promise.all([
-      storage.queryRollup<HistRow>({ ...base, where: { path: '' }, groupBy: [], select: HIST_COLUMNS }),
+      storage.queryRollup<HistRow>({ ...base, where: { path: '' }, ...MERGED }),
       // The pages listed are the most viewed ones (ru_pages is far smaller than ru_vitals).
       scope.filter
         ? []
@@ -149,8 +153,7 @@ export const vitalsReport: Report<VitalsResult> = {
         : await storage.queryRollup<HistRow>({
             ...unfiltered,
             where: { path: paths },
-            groupBy: [],
-            select: HIST_COLUMNS,
+            ...MERGED,
           }),
     );
     const all = merge(overall);

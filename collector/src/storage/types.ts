@@ -260,6 +260,12 @@ export interface RollupQuery {
   sum?: string[];
   min?: string[];
   max?: string[];
+  /**
+   * Columns holding a JSON array as text (such as histograms): per group, one JSON array of
+   * the rows' arrays, named `list_<col>`, so values SQL cannot add up come back one row per
+   * group instead of one per stored row.
+   */
+  lists?: string[];
   /** `count(DISTINCT col)` of each, named `distinct_<col>` (NULLs are not counted). */
   distinct?: string[];
   /** Named weighted sums of columns, e.g. `{ score: { errors: 3, rage: 2 } }`; orderable. */
@@ -290,6 +296,11 @@ export interface RollupQuery {
    * prefix matches itself and what follows a `/` after it), rows matching none left out.
    */
   sections?: { column: string; prefixes: string[] };
+  /**
+   * Adds a `segment` output column (grouped): `column` up to the `/` after its first
+   * character (`/blog/a` → `/blog`, `/` → `/`), as reports/pages.ts `firstSegment`.
+   */
+  segments?: { column: string };
 }
 
 /** The engagement ranking over `ru_users` (see `Storage.rankUsers`). */

@@ -13,6 +13,7 @@ import {
   eventCountsOf,
   lengthsOf,
   pagesOf,
+  sectionViewsOf,
   transitionsOf,
   vitalsOf,
 } from './utils/bruteForcePages.js';
@@ -37,6 +38,14 @@ describe('pages, paths, events, vitals and bots reports (property)', () => {
           (p) => p.path,
         ),
       );
+
+      expect(
+        new Map(
+          pages.sections.flatMap((sec) =>
+            sec.days.filter((d) => d.views > 0).map((d) => [`${sec.section}|${d.date}`, d.views]),
+          ),
+        ),
+      ).toEqual(sectionViewsOf(sessions, scope, now));
 
       const paths = await pathsReport.run(storage, params);
       const transitions = transitionsOf(sessions, scope, now);

@@ -7,6 +7,8 @@ import {
   type SessionDayView,
   type StoredSession,
 } from './bruteForce.js';
+import { utcDate } from '../../utils/utcDays.js';
+import { DAYS_AGO } from './trafficArbitrary.js';
 
 const pageviewsOf = (v: SessionDayView) => v.events.filter((e) => e.type === 'pageview');
 const avg = (values: number[], digits = 0) =>
@@ -42,6 +44,21 @@ export function pagesOf(sessions: StoredSession[], scope: Scope, now: number) {
       avg_load_ms: avg(eventsOf('timing').map((e) => e.value)),
     };
   });
+}
+
+/**
+ * Pageviews per default section and day (`section|YYYY-MM-DD`): a path's first segment (the
+ * few generated paths all have theirs among the top pages).
+ */
+export function sectionViewsOf(sessions: StoredSession[], scope: Scope, now: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of sessionDays(sessions, scope, now))
+    for (const e of pageviewsOf(v)) {
+      const end = e.path.indexOf('/', 1);
+      const key = `${end === -1 ? e.path : e.path.slice(0, end)}|${utcDate(DAYS_AGO[v.day]!, now)}`;
+      out.set(key, (out.get(key) ?? 0) + 1);
+    }
+  return out;
 }
 
 export function transitionsOf(sessions: StoredSession[], scope: Scope, now: number) {

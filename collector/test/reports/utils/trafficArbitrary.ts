@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { EventRow } from '../../../src/storage/types.js';
 import { utcMidnight } from '../../utils/utcDays.js';
 
-export const PATHS = ['/a', '/b', '/c/d'];
+export const PATHS = ['/a', '/b', '/c/d', '/c/e', '/'];
 export const DAYS_AGO = [3, 2, 1];
 
 export interface GenSession {
