@@ -8,6 +8,7 @@
  */
 import { InvalidQueryError } from '../errors.js';
 import { eachDay } from '../lib/period.js';
+import { firstSegment } from '../lib/pathSegment.js';
 import { ROLLUP_COLUMNS } from '../rollups/types.js';
 import { int, list, nullableNum, str } from './jsonSchema.js';
 import { ratio, resolveScope, rollupBase, scopeHeader, scopeHeaderProperties } from './scope.js';
@@ -61,12 +62,6 @@ function toPageRow(p: PageSums): PageRow {
     avg_scroll_pct: avg(p.scroll_sum, p.scroll_n, 1),
     avg_load_ms: avg(p.load_ms, p.load_n),
   };
-}
-
-/** `/blog/post-1` → `/blog`; `/` stays `/`. */
-export function firstSegment(path: string): string {
-  const end = path.indexOf('/', 1);
-  return end === -1 ? path : path.slice(0, end);
 }
 
 function parseSections(text: string | undefined): string[] | null {
@@ -146,8 +141,10 @@ export const pagesReport: Report<PagesResult> = {
               sections: { column: 'path', prefixes: given },
             })
         : storage.queryRollup<{ segment: string; day: string; views: number }>({
-            ...byDay,
-            segments: { column: 'path' },
+            ...base,
+            table: 'ru_segments',
+            groupBy: ['segment', 'day'],
+            sum: ['views'],
           }),
     ]);
     const prefixes =

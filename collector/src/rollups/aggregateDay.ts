@@ -9,6 +9,8 @@
  * - Bounce: a session with one pageview in all. Duration: its last event minus its first.
  * - Page metrics belong to the path of the event (engagement, scroll, load time, errors,
  *   rage/dead clicks on that page); scroll depth is averaged over each page view's maximum.
+ * - Segments: page views per first path segment (`/blog/a` → `/blog`), for the default
+ *   sections of the pages report.
  * - Entry/exit: the first/last pageview of the session-day; transitions A→B are
  *   consecutive pageviews of a session-day with B ≠ A.
  * - Problem sessions: a row per session-day with errors, rage or dead clicks or slow loads,
@@ -27,7 +29,8 @@ import { createTally } from './createTally.js';
 import { foldSessionDay, PAGE_SLOTS } from './foldSessionDay.js';
 import { filterKey, groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
 import { problemPoints } from '../reports/userScores.js';
-import type { DayFacts, DayRollups } from './types.js';
+import type { DayFacts, DayRollups, RollupRow } from './types.js';
+import { firstSegment } from '../lib/pathSegment.js';
 
 const utcDay = (ts: number) => Math.floor(ts / 86_400_000);
 
@@ -57,6 +60,14 @@ function breakdowns(day: SessionDay, withUa: boolean): [string, string][] {
 }
 
 const sums = (n: number) => Array.from({ length: n }, () => 'sum' as const);
+
+/** Views per first path segment, from the page rows `[f, is_bot, path, views, …]`. */
+function segmentsOf(pageRows: readonly RollupRow[]): RollupRow[] {
+  const segments = createTally(['sum']);
+  for (const [f, side, path, views] of pageRows)
+    segments.add([f as string, side as number, firstSegment(path as string)], [views as number]);
+  return segments.rows();
+}
 
 export function aggregateDay(facts: DayFacts): DayRollups {
   const sessions = createTally(['distinct', ...sums(5)]);
@@ -181,12 +192,14 @@ export function aggregateDay(facts: DayFacts): DayRollups {
     }
   }
 
+  const pageTotals = pages.rows();
   return {
     ru_sessions: sessions.rows(),
     ru_hours: hours.rows(),
     ru_durations: durations.rows(),
     ru_lengths: lengths.rows(),
-    ru_pages: pages.rows(),
+    ru_pages: pageTotals,
+    ru_segments: segmentsOf(pageTotals),
     ru_transitions: transitions.rows(),
     ru_events: events.rows(),
     ru_vitals: vitals.rows(),

@@ -88,6 +88,7 @@ export const ROLLUP_COLUMNS = {
     'rage',
     'dead',
   ],
+  ru_segments: ['f', 'is_bot', 'segment', 'views'],
   ru_transitions: ['f', 'is_bot', 'from_path', 'to_path', 'count'],
   ru_events: ['f', 'is_bot', 'type', 'name', 'k', 'v', 'count', 'sessions'],
   ru_vitals: ['f', 'is_bot', 'path', 'metric', 'samples', 'good', 'ni', 'poor', 'hist'],

@@ -296,11 +296,6 @@ export interface RollupQuery {
    * prefix matches itself and what follows a `/` after it), rows matching none left out.
    */
   sections?: { column: string; prefixes: string[] };
-  /**
-   * Adds a `segment` output column (grouped): `column` up to the `/` after its first
-   * character (`/blog/a` → `/blog`, `/` → `/`), as reports/pages.ts `firstSegment`.
-   */
-  segments?: { column: string };
 }
 
 /** The engagement ranking over `ru_users` (see `Storage.rankUsers`). */

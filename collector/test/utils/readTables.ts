@@ -11,6 +11,7 @@ const TABLES: Record<string, string> = {
   ru_durations: '*',
   ru_lengths: '*',
   ru_pages: '*',
+  ru_segments: '*',
   ru_transitions: '*',
   ru_events: '*',
   ru_vitals: '*',

@@ -2,6 +2,8 @@
  * Versioned SQLite migrations, applied in order on every start inside one transaction each.
  * Never edit a released migration: add the next version.
  */
+import { firstSegmentSql } from '../../lib/pathSegment.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -508,6 +510,23 @@ export const migrations: Migration[] = [
       DROP INDEX ru_problem_sessions_top;
       CREATE INDEX ru_problem_sessions_top ON ru_problem_sessions
         (site, day, is_bot, single, score, session_id, user_id, errors, rage, dead, slow);
+    `,
+  },
+  {
+    version: 18,
+    name: 'page views per first path segment',
+    // The default sections of the pages report (first segments of the top pages) add up a
+    // few rows per day instead of matching every page row of every day against prefixes.
+    // Filled from ru_pages (days past retention cannot be rebuilt from raw events).
+    sql: `
+      CREATE TABLE ru_segments (
+        site TEXT NOT NULL, day TEXT NOT NULL, f TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        segment TEXT NOT NULL, views INTEGER NOT NULL,
+        PRIMARY KEY (site, day, f, is_bot, segment)
+      ) WITHOUT ROWID;
+      INSERT INTO ru_segments
+        SELECT site, day, f, is_bot, ${firstSegmentSql('path')}, sum(views)
+        FROM ru_pages GROUP BY 1, 2, 3, 4, 5;
     `,
   },
 ];

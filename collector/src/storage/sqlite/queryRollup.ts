@@ -125,29 +125,14 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
     });
     return `(${terms.join(' + ') || '0'}) AS ${alias(name)}`;
   });
-  // The first path segment: up to the `/` after the first character.
-  const segment = q.segments
-    ? `CASE WHEN instr(substr(${col(q.segments.column)}, 2), '/') > 0
-         THEN substr(${col(q.segments.column)}, 1, instr(substr(${col(q.segments.column)}, 2), '/'))
-         ELSE ${col(q.segments.column)} END`
-    : '';
   if (
     q.select &&
-    (q.groupBy.length > 0 ||
-      q.sum ||
-      q.min ||
-      q.max ||
-      q.distinct ||
-      q.lists ||
-      q.weighted ||
-      section ||
-      segment)
+    (q.groupBy.length > 0 || q.sum || q.min || q.max || q.distinct || q.lists || q.weighted || section)
   )
     throw new Error('a rollup query selects stored rows or groups them, not both');
   const select = [
     ...(q.select ?? []).map(col),
     ...(section ? [`${section} AS section`] : []),
-    ...(segment ? [`${segment} AS segment`] : []),
     ...q.groupBy.map(col),
     ...(q.sum ?? []).map((c) => `sum(${col(c)}) AS ${c}`),
     ...(q.min ?? []).map((c) => `min(${col(c)}) AS min_${c}`),
@@ -166,11 +151,7 @@ export function buildRollupSql(q: RollupQuery): { sql: string; params: unknown[]
   // `+col` groups through a temporary B-tree over the rows the day seeks found; a plain
   // `user_id` let the planner walk ru_users_user for the order instead, over every day ever
   // stored (0.54 s against 0.33 s for 240k user-days, and growing with history).
-  const grouped = [
-    ...(section ? ['section'] : []),
-    ...(segment ? ['segment'] : []),
-    ...q.groupBy.map((c) => `+${col(c)}`),
-  ];
+  const grouped = [...(section ? ['section'] : []), ...q.groupBy.map((c) => `+${col(c)}`)];
   const groupBy =
     (grouped.length > 0 ? `GROUP BY ${grouped.join(', ')}` : '') +
     (section ? ' HAVING section IS NOT NULL' : '');
