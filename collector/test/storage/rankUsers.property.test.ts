@@ -3,8 +3,9 @@
  * for new users) equals adding up the daily ru_users rows of the period, for random
  * activity over ten weeks stored in two batches (the second rebuilds days under trailing
  * rows already computed, and turns sessions of the first into bots: their users move
- * sides), random periods and bot sides, and random days whose trailing rows are marked
- * stale and made wrong (they must not be read).
+ * sides), random periods and bot sides (some ending before the newest 62 days, whose
+ * trailing rows are dropped), and random days whose trailing rows are marked stale and made
+ * wrong (they must not be read).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { eachDay } from '../../src/lib/period.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
 import { openDb } from '../../src/storage/sqlite/db.js';
 import { rankUsers } from '../../src/storage/sqlite/rankUsers.js';
-import { coverPeriod } from '../../src/storage/sqlite/userTrail.js';
+import { coverPeriod, TRAIL_KEEP_DAYS } from '../../src/storage/sqlite/userTrail.js';
 import type { BotFilter, RankUsersQuery } from '../../src/storage/types.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
@@ -114,6 +115,13 @@ describe('rankUsers (property)', () => {
               const turns = [...crawlerTurns(first, 'a'), ...crawlerTurns(second, 'b')];
               if (turns.length > 0) await storage.insertEvents(turns, null, crawler);
               await storage.refreshRollups();
+              // Trailing rows are kept for the newest TRAIL_KEEP_DAYS days with rows only.
+              const old = await db.get<{ n: number }>(
+                `SELECT count(*) AS n FROM ru_users_trail
+                 WHERE end_day < date((SELECT max(day) FROM ru_user_days), '-' || ? || ' days')`,
+                [TRAIL_KEEP_DAYS - 1],
+              );
+              expect(old?.n).toBe(0);
               // Stale days: their trailing rows are wrong now, and must not be read.
               const stale = JSON.stringify(staleAgo.map((d) => utcDate(d)));
               await db.run(

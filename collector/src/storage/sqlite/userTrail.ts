@@ -7,7 +7,8 @@
  * Freshness: rebuilding a day's rollups marks the trailing rows of that day and of the 29
  * days after it stale (`fresh = 0`, same transaction); `refreshTrails` recomputes them from
  * `ru_users` after the pass. Readers use only fresh rows, and the daily rows for the rest,
- * so a report is exact at any moment, just slower while rows are stale.
+ * so a report is exact at any moment, just slower while rows are stale. Rows ending more than
+ * `TRAIL_KEEP_DAYS` before a site's newest day are dropped (stale for good).
  *
  * `ru_user_first` keeps each user's first day with rows per side (0 human, 1 bot, 2 either),
  * exactly: a day's rebuild re-derives the users first seen on it and adds its own users.
@@ -21,6 +22,12 @@ import type { Db } from './db.js';
 /** Trailing spans, longest first: how `coverPeriod` takes them. */
 export const TRAIL_SPANS = [30, 7] as const;
 const LONGEST = TRAIL_SPANS[0];
+/**
+ * Trailing rows are kept for this many days up to a site's newest day with rows (periods
+ * ending earlier read daily rows): they take ~5 rows per daily user row, and reports look
+ * at recent periods most.
+ */
+export const TRAIL_KEEP_DAYS = 62;
 
 /** The ru_users counters a trailing row adds up. */
 export const USER_COUNTERS = ROLLUP_COLUMNS.ru_users.filter((c) => c !== 'is_bot' && c !== 'user_id');
@@ -130,9 +137,39 @@ const TRAIL_ROWS = `
  * held ~0.1 s per day at 10M events). Returns the days done.
  */
 export async function refreshTrails(db: Db, withWriteLock: Lock): Promise<number> {
-  const stale = await withWriteLock(() =>
-    db.all<{ site: string; day: string }>(`SELECT site, day FROM ru_user_days WHERE fresh = 0`),
-  );
+  // Trailing rows are kept for the newest days only: periods ending earlier read daily rows.
+  const stale = await withWriteLock(async () => {
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      const sites = await db.all<{ site: string; cutoff: string }>(
+        `SELECT site, date(max(day), '-' || ? || ' days') AS cutoff FROM ru_user_days GROUP BY site`,
+        [TRAIL_KEEP_DAYS - 1],
+      );
+      for (const { site, cutoff } of sites) {
+        for (const span of TRAIL_SPANS)
+          await db.run(`DELETE FROM ru_users_trail WHERE site = ? AND span = ? AND end_day < ?`, [
+            site,
+            span,
+            cutoff,
+          ]);
+        await db.run(`UPDATE ru_user_days SET fresh = 0 WHERE site = ? AND day < ? AND fresh = 1`, [
+          site,
+          cutoff,
+        ]);
+      }
+      const rows = await db.all<{ site: string; day: string }>(
+        `SELECT d.site, d.day FROM ru_user_days AS d
+         WHERE d.fresh = 0
+           AND d.day >= date((SELECT max(day) FROM ru_user_days WHERE site = d.site), '-' || ? || ' days')`,
+        [TRAIL_KEEP_DAYS - 1],
+      );
+      await db.exec('COMMIT');
+      return rows;
+    } catch (error) {
+      await db.exec('ROLLBACK');
+      throw error;
+    }
+  });
   let done = 0;
   for (const { site, day } of stale) {
     done += await withWriteLock(async () => {
