@@ -4,12 +4,14 @@
  * views), the session-length distribution (pages per session-day: 1, 2, 3–5, 6–10, 11+) and,
  * with `funnel=/a,/b,event:signup`, an ordered funnel: sessions that reached each step after
  * the previous one, with conversion from the first step and drop from the step before.
- * Four rollup reads (five when transitions are spread too evenly for reports/topAcrossDays.ts
- * to stop early), plus one statement for a funnel (raw events: the order of steps within a
+ * Top transitions: without a filter, over a period one fresh 30-day trailing set covers
+ * (the default 30 days ending today), two statements (storage/sqlite/trails.ts); otherwise
+ * reports/topAcrossDays.ts (two, three when transitions are too flat to stop early). With
+ * the pages and lengths: four or five statements, plus one for a funnel (raw events: the order of steps within a
  * session is not in any rollup; the filter does not apply to it, `bots` does).
  */
 import { InvalidQueryError } from '../errors.js';
-import type { FunnelStep } from '../storage/types.js';
+import type { FunnelStep, TransitionCount } from '../storage/types.js';
 import { pathsResponse } from './pathsResponse.js';
 import { ratio, resolveScope, rollupBase, scopeHeader } from './scope.js';
 import { topAcrossDays } from './topAcrossDays.js';
@@ -67,10 +69,19 @@ export const pathsReport: Report<PathsResult> = {
         groupBy: ['path'],
         sum: ['views', 'entries', 'exits'],
       }),
-      topAcrossDays<{ from_path: string; to_path: string; count: number }>(
-        storage,
-        { ...base, table: 'ru_transitions' },
-        { key: ['from_path', 'to_path'], rank: 'count', n: TOP_TRANSITIONS, k: TRANSITIONS_PER_DAY },
+      // A 30-day period without a filter has its transitions added up already; other
+      // periods add up their days' top transitions.
+      (base.filter === ''
+        ? storage.topTransitions({ site: scope.site, days: scope.days, bots: scope.bots, n: TOP_TRANSITIONS })
+        : Promise.resolve(null)
+      ).then(
+        (trailing) =>
+          trailing ??
+          topAcrossDays<TransitionCount & Record<string, string | number>>(
+            storage,
+            { ...base, table: 'ru_transitions' },
+            { key: ['from_path', 'to_path'], rank: 'count', n: TOP_TRANSITIONS, k: TRANSITIONS_PER_DAY },
+          ),
       ),
       storage.queryRollup<{ pages: number; sessions: number }>({
         ...base,

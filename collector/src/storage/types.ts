@@ -298,6 +298,20 @@ export interface RollupQuery {
   sections?: { column: string; prefixes: string[] };
 }
 
+export interface TopTransitionsQuery {
+  site: string;
+  /** The period's days, in order. */
+  days: string[];
+  bots: BotFilter;
+  n: number;
+}
+
+export interface TransitionCount {
+  from_path: string;
+  to_path: string;
+  count: number;
+}
+
 /** The engagement ranking over `ru_users` (see `Storage.rankUsers`). */
 export interface RankUsersQuery {
   site: string;
@@ -457,9 +471,16 @@ export interface Storage {
 
   /**
    * Identified users active on the days ranked by score, the top `limit` of them, with the
-   * counts and totals over all of them. One statement.
+   * counts and totals over all of them. Two statements.
    */
   rankUsers(query: RankUsersQuery): Promise<RankUsersResult>;
+
+  /**
+   * The top `n` transitions without a filter (by count, then paths) when one fresh 30-day
+   * trailing row set covers the period's days with transitions exactly (one side of bots),
+   * from that set; null otherwise (the caller adds up the days). One or two statements.
+   */
+  topTransitions(query: TopTransitionsQuery): Promise<TransitionCount[] | null>;
 
   /** Live numbers from raw events and sessions (no rollup): four statements. */
   getRealtime(query: RealtimeQuery): Promise<RealtimeRows>;

@@ -18,7 +18,7 @@ import { eachDay } from '../../src/lib/period.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
 import { openDb } from '../../src/storage/sqlite/db.js';
 import { rankUsers } from '../../src/storage/sqlite/rankUsers.js';
-import { coverPeriod, TRAIL_KEEP_DAYS } from '../../src/storage/sqlite/userTrail.js';
+import { coverPeriod, TRAIL_KEEP_DAYS, USER_TRAILS } from '../../src/storage/sqlite/trails.js';
 import type { BotFilter, RankUsersQuery } from '../../src/storage/types.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
@@ -140,8 +140,11 @@ describe('rankUsers (property)', () => {
               const known = await db.all<{ day: string; fresh: number }>(
                 'SELECT day, fresh FROM ru_user_days',
               );
-              for (const [span] of coverPeriod(days, new Map(known.map((r) => [r.day, r.fresh === 1])))
-                .trails)
+              for (const [span] of coverPeriod(
+                days,
+                new Map(known.map((r) => [r.day, r.fresh === 1])),
+                USER_TRAILS.spans,
+              ).trails)
                 used[span as 30 | 7] += 1;
 
               const weights = scoredOnly ? { errors: 3 } : { sessions: 3, pageviews: 1 };

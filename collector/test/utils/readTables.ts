@@ -19,6 +19,8 @@ const TABLES: Record<string, string> = {
   ru_users_trail: '*',
   ru_user_first: '*',
   ru_user_days: '*',
+  ru_transitions_trail: '*',
+  ru_transition_days: '*',
   ru_errors: '*',
   ru_problem_sessions: '*',
 };

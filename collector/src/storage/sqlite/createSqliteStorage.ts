@@ -19,6 +19,7 @@ import { createSqliteRollupStore } from './rollupStore.js';
 import { queryRollup } from './queryRollup.js';
 import { countFunnel } from './countFunnel.js';
 import { rankUsers } from './rankUsers.js';
+import { topTrailTransitions } from './trails.js';
 import { getRealtime } from './getRealtime.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
 import { openDb, type Db } from './db.js';
@@ -170,6 +171,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     queryRollup: (query) => onReportReader((db) => queryRollup(db, query)),
     countFunnel: (query) => onReportReader((db) => countFunnel(db, query)),
     rankUsers: (query) => onReportReader((db) => rankUsers(db, query)),
+    topTransitions: (query) => onReportReader((db) => topTrailTransitions(db, query)),
     getRealtime: (query) => onReportReader((db) => getRealtime(db, query)),
     listSessions: (q) => onReportReader((db) => listSessions(db, q, SESSION_FIELDS.search)),
     findSessions: (site, session) => onReportReader((db) => findSessions(db, site, session)),

@@ -529,4 +529,25 @@ export const migrations: Migration[] = [
         FROM ru_pages GROUP BY 1, 2, 3, 4, 5;
     `,
   },
+  {
+    version: 19,
+    name: 'transitions over trailing 30 days',
+    // The top transitions of a 30-day period without a filter: an index walk of one
+    // trailing row set (storage/sqlite/trails.ts) instead of adding up every transition of
+    // every day when they are too flat for the per-day bound (1M events: 35k rows, 45 ms).
+    // Computed by the next refresh (every day starts stale).
+    sql: `
+      CREATE TABLE ru_transition_days (
+        site TEXT NOT NULL, day TEXT NOT NULL, fresh INTEGER NOT NULL,
+        PRIMARY KEY (site, day)
+      ) WITHOUT ROWID;
+      CREATE TABLE ru_transitions_trail (
+        site TEXT NOT NULL, span INTEGER NOT NULL, end_day TEXT NOT NULL, is_bot INTEGER NOT NULL,
+        from_path TEXT NOT NULL, to_path TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (site, span, end_day, is_bot, from_path, to_path)
+      ) WITHOUT ROWID;
+      CREATE INDEX ru_transitions_trail_top ON ru_transitions_trail (site, span, end_day, is_bot, count);
+      INSERT INTO ru_transition_days SELECT DISTINCT site, day, 0 FROM ru_transitions WHERE f = '';
+    `,
+  },
 ];

@@ -3,7 +3,7 @@ import type { RollupStore } from '../../rollups/refreshRollups.js';
 import { ROLLUP_COLUMNS, type EventFact, type RollupTable, type SessionFact } from '../../rollups/types.js';
 import type { Lock } from '../createLock.js';
 import type { Db } from './db.js';
-import { noteUserDay, refreshTrails } from './userTrail.js';
+import { noteDay, refreshTrails } from './trails.js';
 
 const DAY_MS = 86_400_000;
 
@@ -68,8 +68,8 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
             if (rows[table].length > 0)
               await writer.run(INSERTS[table], [site, day, JSON.stringify(rows[table])]);
           }
-          // The per-user rows over trailing days that include this one are stale now.
-          await noteUserDay(writer, site, day);
+          // The rows over trailing days that include this one are stale now.
+          await noteDay(writer, site, day);
           await writer.run('DELETE FROM rollup_dirty WHERE site = ? AND day = ? AND gen = ?', [
             site,
             day,
