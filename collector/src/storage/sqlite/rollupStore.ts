@@ -35,6 +35,8 @@ const INSERTS = Object.fromEntries(TABLES.map((t) => [t, insertSql(t)])) as Reco
  */
 export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: Lock): RollupStore {
   const readLock: Lock = reader === writer ? withWriteLock : (work) => work();
+  // Day writes per site, for refreshTrails to tell whether one came in while it computed.
+  const writes = new Map<string, number>();
   return {
     listDirtyDays: (limit) =>
       reader.all('SELECT site, day, gen FROM rollup_dirty ORDER BY day DESC, site LIMIT ?', [limit]),
@@ -70,6 +72,7 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
           }
           // The rows over trailing days that include this one are stale now.
           await noteDay(writer, site, day);
+          writes.set(site, (writes.get(site) ?? 0) + 1);
           await writer.run('DELETE FROM rollup_dirty WHERE site = ? AND day = ? AND gen = ?', [
             site,
             day,
@@ -81,7 +84,8 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
           throw error;
         }
       }),
-    refreshTrails: () => refreshTrails(writer, withWriteLock),
+    refreshTrails: () =>
+      refreshTrails({ writer, reader, withWriteLock, readLock, writesOf: (site) => writes.get(site) ?? 0 }),
     dropDirtyBefore: (day) =>
       withWriteLock(() => writer.run('DELETE FROM rollup_dirty WHERE day < ?', [day]).then(() => {})),
   };

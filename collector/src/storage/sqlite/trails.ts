@@ -4,9 +4,10 @@
  * - `ru_users_trail`: every user's `ru_users` counters over the 30 and the 7 days ending on
  *   each day with per-user rows (`ru_user_days`): ranking users over a period reads one row
  *   per user and span used instead of one per user and day.
- * - `ru_transitions_trail`: every transition A→B (no filter) over the 30 days ending on each
- *   day with transitions (`ru_transition_days`): the top transitions of a 30-day period are
- *   an index walk, even when they are too flat for reports/topAcrossDays.ts to stop early.
+ * - `ru_transitions_trail`: the top `TRANSITIONS_KEPT` transitions A→B (no filter) over the
+ *   30 days ending on each day with transitions (`ru_transition_days`): the top transitions
+ *   of a 30-day period are an index walk, even when they are too flat for
+ *   reports/topAcrossDays.ts to stop early.
  *
  * Freshness: rebuilding a day's rollups marks the trailing rows of that day and of the 29
  * days after it stale (`fresh = 0`, same transaction); `refreshTrails` recomputes them after
@@ -34,8 +35,7 @@ export const TRAIL_KEEP_DAYS = 62;
 
 /** The ru_users counters a trailing row adds up. */
 const USER_COUNTERS = ROLLUP_COLUMNS.ru_users.filter((c) => c !== 'is_bot' && c !== 'user_id');
-const counters = USER_COUNTERS.join(', ');
-const sums = USER_COUNTERS.map((c) => `sum(${c})`).join(', ');
+const sums = USER_COUNTERS.map((c) => `sum(${c}) AS ${c}`).join(', ');
 /** Source rows of the `span` days ending on ?2, of site ?1 (span ?3). */
 const IN_SPAN = `site = ?1 AND day > date(?2, '-' || ?3 || ' days') AND day <= ?2`;
 
@@ -48,8 +48,10 @@ export interface TrailKind {
   spans: readonly number[];
   /** Whether the day has source rows (?1 site, ?2 day). */
   hasRows: string;
-  /** Inserts the rows of the span ending on a day (?1 site, ?2 end day, ?3 span). */
-  insert: string;
+  /** The columns of a row after (site, span, end_day). */
+  columns: readonly string[];
+  /** Those columns of the rows of the span ending on a day (?1 site, ?2 end day, ?3 span). */
+  select: string;
 }
 
 export const USER_TRAILS: TrailKind = {
@@ -57,23 +59,32 @@ export const USER_TRAILS: TrailKind = {
   table: 'ru_users_trail',
   spans: [30, 7],
   hasRows: 'SELECT 1 FROM ru_users WHERE site = ?1 AND day = ?2',
-  insert: `
-    INSERT INTO ru_users_trail (site, span, end_day, is_bot, user_id, ${counters}, min_day, max_day)
-    SELECT site, ?3, ?2, is_bot, user_id, ${sums}, min(day), max(day)
+  columns: ['is_bot', 'user_id', ...USER_COUNTERS, 'min_day', 'max_day'],
+  select: `
+    SELECT is_bot, user_id, ${sums}, min(day) AS min_day, max(day) AS max_day
     FROM ru_users WHERE ${IN_SPAN}
     GROUP BY is_bot, user_id`,
 };
+
+/**
+ * Transitions kept per trailing set and side: the top ones by count, then paths, as the
+ * report ranks them, so any top n ≤ this is exact (a busy site has ~70k per set).
+ */
+export const TRANSITIONS_KEPT = 500;
 
 export const TRANSITION_TRAILS: TrailKind = {
   days: 'ru_transition_days',
   table: 'ru_transitions_trail',
   spans: [30],
   hasRows: `SELECT 1 FROM ru_transitions WHERE site = ?1 AND day = ?2 AND f = ''`,
-  insert: `
-    INSERT INTO ru_transitions_trail (site, span, end_day, is_bot, from_path, to_path, count)
-    SELECT site, ?3, ?2, is_bot, from_path, to_path, sum(count)
-    FROM ru_transitions WHERE ${IN_SPAN} AND f = ''
-    GROUP BY is_bot, from_path, to_path`,
+  columns: ['is_bot', 'from_path', 'to_path', 'count'],
+  select: `
+    SELECT is_bot, from_path, to_path, count FROM (
+      SELECT is_bot, from_path, to_path, sum(count) AS count,
+             row_number() OVER (PARTITION BY is_bot ORDER BY sum(count) DESC, from_path, to_path) AS rank
+      FROM ru_transitions WHERE ${IN_SPAN} AND f = ''
+      GROUP BY is_bot, from_path, to_path)
+    WHERE rank <= ${TRANSITIONS_KEPT}`,
 };
 
 const KINDS = [USER_TRAILS, TRANSITION_TRAILS];
@@ -139,7 +150,7 @@ export async function readTrailDays(
 
 /** `Storage.topTransitions`: from the one fresh 30-day set that covers the period, if any. */
 export async function topTrailTransitions(db: Db, q: TopTransitionsQuery): Promise<TransitionCount[] | null> {
-  if (q.bots === 'include') return null;
+  if (q.bots === 'include' || q.n > TRANSITIONS_KEPT) return null;
   const known = await readTrailDays(db, TRANSITION_TRAILS, q.site, q.days[0] ?? '', q.days.at(-1) ?? '');
   const cover = coverPeriod(q.days, known, TRANSITION_TRAILS.spans);
   if (cover.days.length > 0 || cover.trails.length > 1) return null;
@@ -206,16 +217,29 @@ export async function noteDay(db: Db, site: string, day: string): Promise<void> 
   );
 }
 
+/** Where refreshTrails computes and writes, and how it tells a write came in between. */
+export interface TrailStore {
+  writer: Db;
+  /** Reads in its own snapshot (the writer itself for an in-memory database: `readLock`). */
+  reader: Db;
+  withWriteLock: Lock;
+  readLock: Lock;
+  /** Day rollup writes of the site so far (this process is the only writer). */
+  writesOf(site: string): number;
+}
+
 /**
- * Recomputes every stale day's trailing rows of each kind, a day per transaction (the
- * write lock is held ~0.2 s per day at 10M events), after dropping rows too old to keep.
- * Returns the days done.
+ * Recomputes every stale day's trailing rows of each kind, after dropping rows too old to
+ * keep. A day's rows are computed on the reader, outside the write lock (grouping a busy
+ * site's 30 days of transitions takes ~1 s at 10M events), then written under it unless a
+ * day of the site was written meanwhile (then it stays stale for the next pass). Returns
+ * the days done.
  */
-export async function refreshTrails(db: Db, withWriteLock: Lock): Promise<number> {
+export async function refreshTrails(store: TrailStore): Promise<number> {
   let done = 0;
   for (const kind of KINDS) {
-    const stale = await withWriteLock(() => dropOldTrails(db, kind));
-    for (const { site, day } of stale) done += await withWriteLock(() => refreshDay(db, kind, site, day));
+    const stale = await store.withWriteLock(() => dropOldTrails(store.writer, kind));
+    for (const { site, day } of stale) done += await refreshDay(store, kind, site, day);
   }
   return done;
 }
@@ -254,28 +278,50 @@ async function dropOldTrails(db: Db, kind: TrailKind): Promise<{ site: string; d
   }
 }
 
-async function refreshDay(db: Db, kind: TrailKind, site: string, day: string): Promise<number> {
-  await db.exec('BEGIN IMMEDIATE');
-  try {
-    // Still stale and still a day with rows (a rebuild may have come in between)?
-    const row = await db.get<{ fresh: number }>(`SELECT fresh FROM ${kind.days} WHERE site = ? AND day = ?`, [
-      site,
-      day,
-    ]);
-    if (row?.fresh !== 0) {
-      await db.exec('COMMIT');
-      return 0;
+async function refreshDay(store: TrailStore, kind: TrailKind, site: string, day: string): Promise<number> {
+  const before = store.writesOf(site);
+  const computed = await store.readLock(async () => {
+    await store.reader.exec('BEGIN');
+    try {
+      const sets: unknown[][][] = [];
+      for (const span of kind.spans) {
+        const rows = await store.reader.all<Record<string, unknown>>(kind.select, [site, day, span]);
+        sets.push(rows.map((r) => kind.columns.map((c) => r[c])));
+      }
+      return sets;
+    } finally {
+      await store.reader.exec('COMMIT');
     }
-    await db.run(`DELETE FROM ${kind.table} WHERE site = ? AND span IN (${kind.spans}) AND end_day = ?`, [
-      site,
-      day,
-    ]);
-    for (const span of kind.spans) await db.run(kind.insert, [site, day, span]);
-    await db.run(`UPDATE ${kind.days} SET fresh = 1 WHERE site = ? AND day = ?`, [site, day]);
-    await db.exec('COMMIT');
-    return 1;
-  } catch (error) {
-    await db.exec('ROLLBACK');
-    throw error;
-  }
+  });
+  const values = kind.columns.map((_, i) => `value->>${i}`).join(', ');
+  const insert = `INSERT INTO ${kind.table} (site, span, end_day, ${kind.columns.join(', ')})
+    SELECT ?1, ?2, ?3, ${values} FROM json_each(?4)`;
+  return store.withWriteLock(async () => {
+    const db = store.writer;
+    // A day of the site written since the read may have changed these rows: next pass.
+    if (store.writesOf(site) !== before) return 0;
+    await db.exec('BEGIN IMMEDIATE');
+    try {
+      const row = await db.get<{ fresh: number }>(
+        `SELECT fresh FROM ${kind.days} WHERE site = ? AND day = ?`,
+        [site, day],
+      );
+      if (row?.fresh !== 0) {
+        await db.exec('COMMIT');
+        return 0;
+      }
+      await db.run(`DELETE FROM ${kind.table} WHERE site = ? AND span IN (${kind.spans}) AND end_day = ?`, [
+        site,
+        day,
+      ]);
+      for (const [i, span] of kind.spans.entries())
+        await db.run(insert, [site, span, day, JSON.stringify(computed[i])]);
+      await db.run(`UPDATE ${kind.days} SET fresh = 1 WHERE site = ? AND day = ?`, [site, day]);
+      await db.exec('COMMIT');
+      return 1;
+    } catch (error) {
+      await db.exec('ROLLBACK');
+      throw error;
+    }
+  });
 }
