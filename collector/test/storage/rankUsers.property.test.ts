@@ -15,11 +15,10 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/lib/time.js';
 import { readRequestFacts } from '../../src/scoring/evidence/readRequestFacts.js';
 import { eachDay } from '../../src/lib/period.js';
-import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
-import { openDb } from '../../src/storage/sqlite/db.js';
 import { rankUsers } from '../../src/storage/sqlite/rankUsers.js';
 import { coverPeriod, TRAIL_KEEP_DAYS, USER_TRAILS } from '../../src/storage/sqlite/trails.js';
 import type { BotFilter, RankUsersQuery } from '../../src/storage/types.js';
+import { withFileStore } from '../utils/fileStore.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
 
@@ -101,12 +100,7 @@ describe('rankUsers (property)', () => {
             // Stale days among the days with activity (trailing rows exist only there).
             const acts = [...first, ...second];
             const staleAgo = picks.map((n) => acts[n % acts.length]!.daysAgo);
-            const file = join(dir, `r${(run += 1)}.db`);
-            const storage = await createSqliteStorage(file);
-            const db = await openDb(file);
-            try {
-              await storage.migrate();
-              await storage.ensureSites(['demo']);
+            await withFileStore(dir, `r${(run += 1)}`, async (storage, db) => {
               await storage.insertEvents(eventsOf(first, 'a'));
               await storage.refreshRollups();
               // The first batch's bot sessions were rolled up as a person's: they move to the
@@ -207,13 +201,7 @@ describe('rankUsers (property)', () => {
               expect(bare.users_total).toBe(got.users_total);
               expect(bare.totals).toEqual(got.totals);
               expect(bare.status).toBeNull();
-            } finally {
-              await db.close();
-              await storage.close();
-              rmSync(file, { force: true });
-              rmSync(`${file}-wal`, { force: true });
-              rmSync(`${file}-shm`, { force: true });
-            }
+            });
           },
         ),
         { numRuns: 40 },
