@@ -16,7 +16,8 @@ export interface RollupStore {
   writeDayRollups(site: string, day: string, gen: number, rows: DayRollups): Promise<void>;
   /**
    * Recomputes what is derived from several days' rollups and went stale with the days
-   * written (per-user rows over trailing days); returns how many days it recomputed.
+   * written (rows over trailing days: storage/sqlite/trails.ts); returns how many days it
+   * recomputed.
    */
   refreshTrails(): Promise<number>;
   /** Forgets marks of days before `day` (their raw events may be gone: rollups stay as they are). */

@@ -22,7 +22,7 @@ import { rankUsers } from './rankUsers.js';
 import { topTrailTransitions } from './trails.js';
 import { getRealtime } from './getRealtime.js';
 import { commitEvents, type IngestItem } from './commitEvents.js';
-import { openDb, type Db } from './db.js';
+import { openDb, writeTransaction, type Db } from './db.js';
 import { findSessions, listInteractions, listPageviews, listSessions } from './listQueries.js';
 import { migrations } from './migrations.js';
 import { eraseUser } from './eraseUser.js';
@@ -36,19 +36,14 @@ async function migrate(db: Db): Promise<void> {
   const applied = new Set(done.map((r) => r.version));
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
-    await db.exec('BEGIN IMMEDIATE');
-    try {
+    await writeTransaction(db, async () => {
       await db.exec(m.sql);
       await db.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         m.version,
         m.name,
         Date.now(),
       ]);
-      await db.exec('COMMIT');
-    } catch (error) {
-      await db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 }
 

@@ -51,3 +51,26 @@ function wrap(db: sqlite3.Database): Db {
       }),
   };
 }
+
+/** Runs `work` in one write transaction (`BEGIN IMMEDIATE`), rolled back if it throws. */
+export async function writeTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  await db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    await db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Runs `work` in one read transaction: every statement in it sees the same snapshot. */
+export async function readTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  await db.exec('BEGIN');
+  try {
+    return await work();
+  } finally {
+    await db.exec('COMMIT');
+  }
+}

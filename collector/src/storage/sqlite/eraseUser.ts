@@ -7,7 +7,7 @@
  */
 import type { ErasedCounts } from '../types.js';
 import { MARK_DIRTY } from './commitEvents.js';
-import type { Db } from './db.js';
+import { writeTransaction, type Db } from './db.js';
 
 // INDEXED BY: see userQueries.ts (the planner would walk every event of the site).
 const CARRIED_SESSIONS = `
@@ -23,8 +23,7 @@ const EVENT_DAYS = `
   FROM events WHERE site = ?1 AND session IN (SELECT value FROM json_each(?2))`;
 
 export async function eraseUser(db: Db, site: string, user: string): Promise<ErasedCounts> {
-  await db.exec('BEGIN IMMEDIATE');
-  try {
+  return writeTransaction(db, async () => {
     const carried = await db.all<{ session: string }>(CARRIED_SESSIONS, [site, user]);
     const ids = JSON.stringify(carried.map((r) => r.session));
     const days = await db.all<{ day: string }>(SESSION_DAYS, [site, ids]);
@@ -46,10 +45,6 @@ export async function eraseUser(db: Db, site: string, user: string): Promise<Era
     );
     const stale = new Set([...days.map((d) => d.day), ...eventDays.map((d) => d.day)]);
     if (stale.size > 0) await db.run(MARK_DIRTY, [JSON.stringify([...stale].map((day) => [site, day]))]);
-    await db.exec('COMMIT');
     return { events: events.changes, sessions: sessions.changes };
-  } catch (error) {
-    await db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }

@@ -2,16 +2,16 @@
  * The user ranking in two statements: which days of the period have per-user rows (and
  * fresh trailing rows), then every user active in the period grouped once, from the
  * trailing 30- and 7-day rows that cover the period (storage/sqlite/trails.ts) and the
- * daily rows of the rest. The default 30-day period is one trailing row per user. Window
- * sums over the groups give the counts and totals, so only the top `limit` users come back
- * (a result row costs more in the driver than a grouped one in SQLite); new users are
- * counted from their first days.
+ * daily rows of the rest. The default 30-day period is one trailing row per user (nothing
+ * to group). Plain aggregates over the groups give the counts and totals, so only the top
+ * `limit` users come back (a result row costs more in the driver than a grouped one in
+ * SQLite); new users are counted from their first days.
  */
 import { ROLLUP_COLUMNS } from '../../rollups/types.js';
 import type { RankUsersQuery, RankUsersResult } from '../types.js';
 import type { Db } from './db.js';
 import { SIDES } from './queryRollup.js';
-import { coverPeriod, FIRST_SIDE, readTrailDays, USER_TRAILS } from './trails.js';
+import { coverFromTrails, FIRST_SIDE, USER_TRAILS } from './trails.js';
 
 const TRAIL_SPANS = USER_TRAILS.spans;
 
@@ -41,8 +41,7 @@ export async function rankUsers(db: Db, q: RankUsersQuery): Promise<RankUsersRes
   const weights = Object.entries(q.weights);
   const from = q.days[0] ?? '';
   const to = q.days[q.days.length - 1] ?? '';
-  const known = await readTrailDays(db, USER_TRAILS, q.site, from, to);
-  const { trails, days } = coverPeriod(q.days, known, TRAIL_SPANS);
+  const { trails, days } = await coverFromTrails(db, USER_TRAILS, q.site, q.days);
   // The rows carry what is summed and what is weighed.
   const listed = [...new Set([...sums, ...weights.map(([c]) => counter(c))])].join(', ');
   // One source on one side holds a row per user already: nothing to group.

@@ -2,7 +2,7 @@
 import type { RollupStore } from '../../rollups/refreshRollups.js';
 import { ROLLUP_COLUMNS, type EventFact, type RollupTable, type SessionFact } from '../../rollups/types.js';
 import type { Lock } from '../createLock.js';
-import type { Db } from './db.js';
+import { readTransaction, writeTransaction, type Db } from './db.js';
 import { noteDay, refreshTrails } from './trails.js';
 
 const DAY_MS = 86_400_000;
@@ -35,8 +35,12 @@ const INSERTS = Object.fromEntries(TABLES.map((t) => [t, insertSql(t)])) as Reco
  */
 export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: Lock): RollupStore {
   const readLock: Lock = reader === writer ? withWriteLock : (work) => work();
-  // Day writes per site, for refreshTrails to tell whether one came in while it computed.
+  // Day writes per site, for refreshTrails to tell whether one came in while it computed;
+  // and in all, to skip it when no day was written since it last finished (the rollup job
+  // calls it every pass, about every second).
   const writes = new Map<string, number>();
+  let written = 0;
+  let trailsAt: number | null = null;
   return {
     listDirtyDays: (limit) =>
       reader.all('SELECT site, day, gen FROM rollup_dirty ORDER BY day DESC, site LIMIT ?', [limit]),
@@ -44,8 +48,7 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
       readLock(async () => {
         const start = Date.parse(`${day}T00:00:00Z`);
         const range = [site, start, start + DAY_MS];
-        await reader.exec('BEGIN');
-        try {
+        return readTransaction(reader, async () => {
           const mark = await reader.get<{ gen: number }>(
             'SELECT gen FROM rollup_dirty WHERE site = ? AND day = ?',
             [site, day],
@@ -57,14 +60,11 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
             botReasons: JSON.parse(s.botReasons) as string[],
           }));
           return { facts: { site, day, sessions, events }, gen: mark?.gen ?? null };
-        } finally {
-          await reader.exec('COMMIT');
-        }
+        });
       }),
     writeDayRollups: (site, day, gen, rows) =>
-      withWriteLock(async () => {
-        await writer.exec('BEGIN IMMEDIATE');
-        try {
+      withWriteLock(() =>
+        writeTransaction(writer, async () => {
           for (const table of TABLES) {
             await writer.run(`DELETE FROM ${table} WHERE site = ? AND day = ?`, [site, day]);
             if (rows[table].length > 0)
@@ -73,19 +73,28 @@ export function createSqliteRollupStore(writer: Db, reader: Db, withWriteLock: L
           // The rows over trailing days that include this one are stale now.
           await noteDay(writer, site, day);
           writes.set(site, (writes.get(site) ?? 0) + 1);
+          written += 1;
           await writer.run('DELETE FROM rollup_dirty WHERE site = ? AND day = ? AND gen = ?', [
             site,
             day,
             gen,
           ]);
-          await writer.exec('COMMIT');
-        } catch (error) {
-          await writer.exec('ROLLBACK');
-          throw error;
-        }
-      }),
-    refreshTrails: () =>
-      refreshTrails({ writer, reader, withWriteLock, readLock, writesOf: (site) => writes.get(site) ?? 0 }),
+        }),
+      ),
+    async refreshTrails() {
+      // The first call after a start runs whatever: migrations leave days stale too.
+      if (trailsAt === written) return 0;
+      const at = written;
+      const done = await refreshTrails({
+        writer,
+        reader,
+        withWriteLock,
+        readLock,
+        writesOf: (site) => writes.get(site) ?? 0,
+      });
+      trailsAt = at;
+      return done;
+    },
     dropDirtyBefore: (day) =>
       withWriteLock(() => writer.run('DELETE FROM rollup_dirty WHERE day < ?', [day]).then(() => {})),
   };

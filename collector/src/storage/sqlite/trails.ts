@@ -22,7 +22,7 @@ import { addDays } from '../../lib/time.js';
 import { ROLLUP_COLUMNS } from '../../rollups/types.js';
 import type { Lock } from '../createLock.js';
 import type { BotFilter, TopTransitionsQuery, TransitionCount } from '../types.js';
-import type { Db } from './db.js';
+import { readTransaction, writeTransaction, type Db } from './db.js';
 
 /** The longest trailing span: rebuilding a day makes this many days' rows stale. */
 const LONGEST = 30;
@@ -102,10 +102,9 @@ export interface PeriodCover {
 /**
  * Covers a period (consecutive days, ascending) from its end: at the latest day with rows
  * not yet covered, the longest fresh trailing span (of `spans`, longest first) that fits in
- * what is left, else that
- * day alone. Days without rows need nothing (a span ending on a day with rows may start on
- * or reach over days without). `known` maps each day with rows to whether its trailing rows
- * are fresh.
+ * what is left, else that day alone. Days without rows need nothing (a span ending on a day
+ * with rows may start on or reach over days without). `known` maps each day with rows to
+ * whether its trailing rows are fresh.
  */
 export function coverPeriod(
   days: readonly string[],
@@ -133,26 +132,24 @@ export function coverPeriod(
   return cover;
 }
 
-/** The kind's days with rows in [from, to] and whether their trailing rows are fresh. */
-export async function readTrailDays(
+/** How the kind's trailing rows and daily rows cover a period (its days with rows read). */
+export async function coverFromTrails(
   db: Db,
   kind: TrailKind,
   site: string,
-  from: string,
-  to: string,
-): Promise<Map<string, boolean>> {
+  days: readonly string[],
+): Promise<PeriodCover> {
   const rows = await db.all<{ day: string; fresh: number }>(
     `SELECT day, fresh FROM ${kind.days} WHERE site = ? AND day >= ? AND day <= ?`,
-    [site, from, to],
+    [site, days[0] ?? '', days.at(-1) ?? ''],
   );
-  return new Map(rows.map((r) => [r.day, r.fresh === 1]));
+  return coverPeriod(days, new Map(rows.map((r) => [r.day, r.fresh === 1])), kind.spans);
 }
 
 /** `Storage.topTransitions`: from the one fresh 30-day set that covers the period, if any. */
 export async function topTrailTransitions(db: Db, q: TopTransitionsQuery): Promise<TransitionCount[] | null> {
   if (q.bots === 'include' || q.n > TRANSITIONS_KEPT) return null;
-  const known = await readTrailDays(db, TRANSITION_TRAILS, q.site, q.days[0] ?? '', q.days.at(-1) ?? '');
-  const cover = coverPeriod(q.days, known, TRANSITION_TRAILS.spans);
+  const cover = await coverFromTrails(db, TRANSITION_TRAILS, q.site, q.days);
   if (cover.days.length > 0 || cover.trails.length > 1) return null;
   const [trail] = cover.trails;
   if (!trail) return [];
@@ -162,6 +159,14 @@ export async function topTrailTransitions(db: Db, q: TopTransitionsQuery): Promi
      ORDER BY count DESC, from_path, to_path LIMIT ?`,
     [q.site, trail[0], trail[1], q.bots === 'only' ? 1 : 0, q.n],
   );
+}
+
+/** Drops the kind's trailing rows ending on a day. */
+async function dropSets(db: Db, kind: TrailKind, site: string, day: string): Promise<void> {
+  await db.run(`DELETE FROM ${kind.table} WHERE site = ? AND span IN (${kind.spans}) AND end_day = ?`, [
+    site,
+    day,
+  ]);
 }
 
 /**
@@ -180,10 +185,7 @@ export async function noteDay(db: Db, site: string, day: string): Promise<void> 
       day,
       addDays(day, LONGEST - 1),
     ]);
-    await db.run(`DELETE FROM ${kind.table} WHERE site = ? AND span IN (${kind.spans}) AND end_day = ?`, [
-      site,
-      day,
-    ]);
+    await dropSets(db, kind, site, day);
   }
   // Users first seen on the day may have left it: derive theirs again from what remains…
   const moved = await db.all<{ user_id: string }>(
@@ -245,9 +247,8 @@ export async function refreshTrails(store: TrailStore): Promise<number> {
 }
 
 /** Drops trailing rows ending before each site's newest TRAIL_KEEP_DAYS; lists the stale days left. */
-async function dropOldTrails(db: Db, kind: TrailKind): Promise<{ site: string; day: string }[]> {
-  await db.exec('BEGIN IMMEDIATE');
-  try {
+function dropOldTrails(db: Db, kind: TrailKind): Promise<{ site: string; day: string }[]> {
+  return writeTransaction(db, async () => {
     const sites = await db.all<{ site: string; cutoff: string }>(
       `SELECT site, date(max(day), '-' || ? || ' days') AS cutoff FROM ${kind.days} GROUP BY site`,
       [TRAIL_KEEP_DAYS - 1],
@@ -264,64 +265,45 @@ async function dropOldTrails(db: Db, kind: TrailKind): Promise<{ site: string; d
         cutoff,
       ]);
     }
-    const stale = await db.all<{ site: string; day: string }>(
+    return db.all<{ site: string; day: string }>(
       `SELECT d.site, d.day FROM ${kind.days} AS d
        WHERE d.fresh = 0
          AND d.day >= date((SELECT max(day) FROM ${kind.days} WHERE site = d.site), '-' || ? || ' days')`,
       [TRAIL_KEEP_DAYS - 1],
     );
-    await db.exec('COMMIT');
-    return stale;
-  } catch (error) {
-    await db.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 async function refreshDay(store: TrailStore, kind: TrailKind, site: string, day: string): Promise<number> {
   const before = store.writesOf(site);
-  const computed = await store.readLock(async () => {
-    await store.reader.exec('BEGIN');
-    try {
+  const computed = await store.readLock(() =>
+    readTransaction(store.reader, async () => {
       const sets: unknown[][][] = [];
       for (const span of kind.spans) {
         const rows = await store.reader.all<Record<string, unknown>>(kind.select, [site, day, span]);
         sets.push(rows.map((r) => kind.columns.map((c) => r[c])));
       }
       return sets;
-    } finally {
-      await store.reader.exec('COMMIT');
-    }
-  });
+    }),
+  );
   const values = kind.columns.map((_, i) => `value->>${i}`).join(', ');
   const insert = `INSERT INTO ${kind.table} (site, span, end_day, ${kind.columns.join(', ')})
     SELECT ?1, ?2, ?3, ${values} FROM json_each(?4)`;
+  const db = store.writer;
   return store.withWriteLock(async () => {
-    const db = store.writer;
     // A day of the site written since the read may have changed these rows: next pass.
     if (store.writesOf(site) !== before) return 0;
-    await db.exec('BEGIN IMMEDIATE');
-    try {
+    return writeTransaction(db, async () => {
       const row = await db.get<{ fresh: number }>(
         `SELECT fresh FROM ${kind.days} WHERE site = ? AND day = ?`,
         [site, day],
       );
-      if (row?.fresh !== 0) {
-        await db.exec('COMMIT');
-        return 0;
-      }
-      await db.run(`DELETE FROM ${kind.table} WHERE site = ? AND span IN (${kind.spans}) AND end_day = ?`, [
-        site,
-        day,
-      ]);
+      if (row?.fresh !== 0) return 0;
+      await dropSets(db, kind, site, day);
       for (const [i, span] of kind.spans.entries())
         await db.run(insert, [site, span, day, JSON.stringify(computed[i])]);
       await db.run(`UPDATE ${kind.days} SET fresh = 1 WHERE site = ? AND day = ?`, [site, day]);
-      await db.exec('COMMIT');
       return 1;
-    } catch (error) {
-      await db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   });
 }
