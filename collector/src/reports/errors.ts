@@ -3,7 +3,7 @@
  * line, column), with occurrences (the SDK's per-page repeat counts summed), affected
  * sessions (session-days) and users (daily distinct users, summed over days like visitors),
  * first/last seen and the pages they happen on most. Two rollup reads (`ru_errors`): the
- * groups, then the listed groups' day rows with their occurrences per path (added up here);
+ * groups, then each listed group's days' occurrences per path (listed by SQL, added up here);
  * `page=P` gives the errors that happened on P.
  */
 import { compareSqlValues } from '../lib/sqlOrder.js';
@@ -76,35 +76,30 @@ export const errorsReport: Report<ErrorsResult> = {
       ],
       limit: MAX_GROUPS,
     });
-    // The listed groups' day rows, with their occurrences per path.
-    const days =
+    // The listed groups' occurrences per path: each day's list, a row per group.
+    const listed =
       groups.length === 0
         ? []
-        : await storage.queryRollup<GroupKey & { paths: string }>({
+        : await storage.queryRollup<GroupKey & { list_paths: string }>({
             ...base,
             whereTuples: {
               columns: GROUP,
               values: groups.map((g) => [g.kind, g.message, g.source, g.line, g.col]),
             },
-            groupBy: [],
-            select: [...GROUP, 'paths'],
+            groupBy: GROUP,
+            lists: ['paths'],
           });
-    const perPath = new Map<string, Map<string, number>>();
-    for (const d of days) {
-      const key = keyOf(d);
-      const counts = perPath.get(key) ?? new Map<string, number>();
-      perPath.set(key, counts);
-      const list = JSON.parse(d.paths) as (string | number)[];
-      for (let i = 0; i < list.length; i += 2) {
-        const path = list[i] as string;
-        counts.set(path, (counts.get(path) ?? 0) + (list[i + 1] as number));
-      }
-    }
     const paths = new Map<string, string[]>();
-    for (const [key, counts] of perPath) {
+    for (const g of listed) {
+      const counts = new Map<string, number>();
+      for (const list of JSON.parse(g.list_paths) as (string | number)[][])
+        for (let i = 0; i < list.length; i += 2) {
+          const path = list[i] as string;
+          counts.set(path, (counts.get(path) ?? 0) + (list[i + 1] as number));
+        }
       const top = [...counts].sort((a, b) => b[1] - a[1] || compareSqlValues(a[0], b[0])).slice(0, TOP_PATHS);
       paths.set(
-        key,
+        keyOf(g),
         top.map(([path]) => path),
       );
     }
