@@ -3,10 +3,11 @@
  * documented generator (bench/generateTraffic.mjs), rebuilds the rollups, starts a collector
  * on each and times every report over HTTP, without a filter and with one filter (page,
  * referrer, device, country in turn), after three untimed requests per series (the first
- * request of each report, on cold caches, is shown on its own). Targets (issue 5, at 10M events): p95 ≤ 50 ms without
- * a filter, ≤ 300 ms with one. BENCH_REPORT_DIR keeps the seeded stores there and reuses
- * them on the next run (seeding 10M events takes a while). Then the dashboard's first render
- * of every tab on the same store (scripts/benchDashboard.mjs; BENCH_DASHBOARD=0 leaves it out).
+ * request of each report, on cold caches, is shown on its own). Targets (issue 5, at 10M
+ * events): p95 ≤ 50 ms without a filter, ≤ 300 ms with one. BENCH_REPORT_DIR keeps the
+ * seeded stores there and reuses them on the next run (seeding 10M events takes a while).
+ * Then the dashboard's first render of every tab on the same store
+ * (scripts/benchDashboard.mjs; BENCH_DASHBOARD=0 leaves it out).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,8 +7,9 @@
  * Top transitions: without a filter, over a period one fresh 30-day trailing set covers
  * (the default 30 days ending today), two statements (storage/sqlite/trails.ts); otherwise
  * reports/topAcrossDays.ts (two, three when transitions are too flat to stop early). With
- * the pages and lengths: four or five statements, plus one for a funnel (raw events: the order of steps within a
- * session is not in any rollup; the filter does not apply to it, `bots` does).
+ * the pages and lengths: four or five statements, plus one for a funnel (raw events: the
+ * order of steps within a session is not in any rollup; the filter does not apply to it,
+ * `bots` does).
  */
 import { InvalidQueryError } from '../errors.js';
 import type { FunnelStep, TransitionCount } from '../storage/types.js';
