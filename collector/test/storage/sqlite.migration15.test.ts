@@ -1,17 +1,9 @@
 /** Migration 15 folds each error group's path rows into the group's row as a path list. */
-import { afterEach, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/storage/sqlite/db.js';
-import { migrations } from '../../src/storage/sqlite/migrations.js';
-
-const dbs: Db[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.close();
-});
+import { expect, it } from 'vitest';
+import { applyMigrations, dbBefore } from '../utils/migrationDb.js';
 
 it('keeps each group row and lists its paths with their occurrences', async () => {
-  const db = await openDb(':memory:');
-  dbs.push(db);
-  for (const m of migrations.filter((m) => m.version < 15)) await db.exec(m.sql);
+  const db = await dbBefore(15);
   const row = (f: string, message: string, path: string, n: number) =>
     `('demo', '2026-11-20', '${f}', 0, 'error', '${message}', 'app.js', 1, 2, '${path}', ${n}, ${path ? 0 : 2}, ${path ? 0 : 1}, 10, 20)`;
   await db.exec(`
@@ -20,7 +12,7 @@ it('keeps each group row and lists its paths with their occurrences', async () =
       ${row('', 'b', '', 1)},
       ${row('page=/x', 'a', '', 3)}, ${row('page=/x', 'a', '/x', 3)};
   `);
-  await db.exec(migrations.find((m) => m.version === 15)!.sql);
+  await applyMigrations(db, 15);
   const rows = await db.all<{ f: string; message: string; occurrences: number; paths: string }>(
     'SELECT f, message, occurrences, sessions, users, paths FROM ru_errors ORDER BY f, message',
   );

@@ -1,20 +1,12 @@
 /** Migration 18 adds up the page rows already stored per first path segment, as ingest does. */
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { firstSegment } from '../../src/lib/pathSegment.js';
-import { openDb, type Db } from '../../src/storage/sqlite/db.js';
-import { migrations } from '../../src/storage/sqlite/migrations.js';
-
-const dbs: Db[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.close();
-});
+import { applyMigrations, dbBefore } from '../utils/migrationDb.js';
 
 const PATHS = ['/', '/blog', '/blog/', '/blog/a', '/blog/a/b', '/blogging', '/a%/_b', '/é/x', 'odd', 'o/dd'];
 
 it('groups page rows by the first segment firstSegment names', async () => {
-  const db = await openDb(':memory:');
-  dbs.push(db);
-  for (const m of migrations.filter((m) => m.version < 18)) await db.exec(m.sql);
+  const db = await dbBefore(18);
   const columns =
     'views, visitors, entries, exits, engaged_ms, engaged_n, scroll_sum, scroll_n, load_ms, load_n, slow, errors, rage, dead';
   for (const [i, path] of PATHS.entries())
@@ -23,7 +15,7 @@ it('groups page rows by the first segment firstSegment names', async () => {
         `INSERT INTO ru_pages (site, day, f, is_bot, path, ${columns}) VALUES ('demo', '2026-11-20', ?, 0, ?, ?, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)`,
         [f, path, i + 1],
       );
-  await db.exec(migrations.find((m) => m.version === 18)!.sql);
+  await applyMigrations(db, 18);
 
   const expected = new Map<string, number>();
   for (const [i, path] of PATHS.entries())

@@ -3,26 +3,18 @@
  * day helpers gain the visitor, pageviews and side of each session-day, and a later verdict
  * flip can move what was counted before.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRequestFacts } from '../../src/scoring/index.js';
 import { commitEvents } from '../../src/storage/sqlite/commitEvents.js';
-import { openDb, type Db } from '../../src/storage/sqlite/db.js';
-import { migrations } from '../../src/storage/sqlite/migrations.js';
+import { applyMigrations, dbBefore } from '../utils/migrationDb.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
-
-const dbs: Db[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.close();
-});
 
 const DAY = '2026-11-20';
 const TS = Date.parse(`${DAY}T10:00:00Z`);
 
 describe('SQLite migration 3', () => {
   it('keeps version 2 data as human and lets a later flip move it', async () => {
-    const db = await openDb(':memory:');
-    dbs.push(db);
-    for (const m of migrations.filter((m) => m.version < 3)) await db.exec(m.sql);
+    const db = await dbBefore(3);
     // What version 2 ingest wrote for: s-1 (2 pageviews, visitor v-1), s-2 (1 pageview and a
     // custom event, v-1), and s-3 whose raw events retention already deleted (v-3).
     await db.exec(`
@@ -39,7 +31,7 @@ describe('SQLite migration 3', () => {
       INSERT INTO visitor_days VALUES ('demo', '${DAY}', 'v-1'), ('demo', '${DAY}', 'v-3');
       INSERT INTO rollup_daily VALUES ('demo', '${DAY}', 4, 3, 2);
     `);
-    await db.exec(migrations.find((m) => m.version === 3)!.sql);
+    await applyMigrations(db, 3);
 
     expect(await db.all('SELECT * FROM rollup_daily')).toEqual([
       { site: 'demo', day: DAY, is_bot: 0, pageviews: 4, sessions: 3, visitors: 2 },
@@ -61,7 +53,7 @@ describe('SQLite migration 3', () => {
       receivedAt: TS + 10,
     });
     // Later migrations go on top before today's ingest writes.
-    for (const m of migrations.filter((m) => m.version > 3)) await db.exec(m.sql);
+    await applyMigrations(db, 4, Infinity);
     await commitEvents(db, [
       {
         rows: [makeEventRow({ session: 's-1', visitor: 'v-1', type: 'custom', ts: TS + 10 })],

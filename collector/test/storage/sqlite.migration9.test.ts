@@ -3,19 +3,11 @@
  * (day, filter, path, metric) with its samples per rating and its histogram, in place: days
  * past retention have no raw events to rebuild them from.
  */
-import { afterEach, expect, it } from 'vitest';
-import { openDb, type Db } from '../../src/storage/sqlite/db.js';
-import { migrations } from '../../src/storage/sqlite/migrations.js';
-
-const dbs: Db[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) await db.close();
-});
+import { expect, it } from 'vitest';
+import { applyMigrations, dbBefore } from '../utils/migrationDb.js';
 
 it('converts bucket rows into histograms, keeping every count', async () => {
-  const db = await openDb(':memory:');
-  dbs.push(db);
-  for (const m of migrations.filter((m) => m.version < 9)) await db.exec(m.sql);
+  const db = await dbBefore(9);
   // Bucket 150 straddles the LCP threshold in 10 %-wide page buckets: it has two ratings.
   await db.exec(`
     INSERT INTO ru_vitals (site, day, f, is_bot, path, metric, bucket, rating, count) VALUES
@@ -27,7 +19,7 @@ it('converts bucket rows into histograms, keeping every count', async () => {
       ('demo', '2026-11-20', '', 1, '', 'CLS', 7, 'good', 5),
       ('demo', '2026-11-21', 'device=mobile', 0, '', 'INP', 201, 'needs-improvement', 6);
   `);
-  await db.exec(migrations.find((m) => m.version === 9)!.sql);
+  await applyMigrations(db, 9);
 
   const rows = await db.all<Record<string, unknown>>(
     'SELECT * FROM ru_vitals ORDER BY day, f, is_bot, path, metric',
