@@ -45,12 +45,12 @@ beforeAll(async () => {
 });
 // Report rollups are rebuilt in the background: wait until the hostile names are in them.
 async function rollupsHold(): Promise<void> {
-  for (let tries = 0; ; tries++) {
-    const events = await stack.api('/v1/reports/events?site=demo&bots=include');
-    if (events.events.some((e: { name: string }) => e.name === X.img)) return;
-    if (tries > 300) throw new Error('the events report never showed the custom event');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await expect
+    .poll(async () => {
+      const events = await stack.api('/v1/reports/events?site=demo&bots=include');
+      return events.events.some((e: { name: string }) => e.name === X.img);
+    }, { message: 'the events report never showed the custom event' })
+    .toBe(true);
 }
 
 afterAll(async () => {
@@ -151,8 +151,10 @@ test('no payload in any field runs on any tab, and the payloads are shown as tex
   ];
   for (const [name, visit] of visits) {
     await visit();
-    // Give an onerror/onload a moment to fire if something slipped through.
-    await page.waitForTimeout(150);
+    // If an element slipped through, its onerror/onload fires once its load ends: wait until
+    // every image of the document is complete (loaded or broken), then for two frames.
+    await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect(await injected(page), name).toEqual([undefined, []]);
     await saveScreenshot(page, `dashboard-xss-${name.replace(/\W+/g, '-')}`);
   }
