@@ -18,8 +18,12 @@
  *   within this one day (`single`), so that distinct sessions over days add up cheaply; and
  *   their number per day in `ru_sessions` (f '', b 'problems', v 'single' or 'multi').
  * - Filters: `user`, `device`, `country`, `referrer` select sessions. `page=P` selects the
- *   sessions that viewed P for session and page metrics (overview, pages, paths); for
- *   events and vitals it selects what happened on P.
+ *   sessions that viewed P for session metrics (sessions and their breakdowns, hours,
+ *   durations, lengths); for everything that belongs to a page it selects P itself: P's own
+ *   page row (and its segment), the transitions into and out of P, the events, vitals and
+ *   errors that happened on P. So a session-day adds a fixed number of rows per page it
+ *   viewed (its session rows once more, P's row, its transitions), never a row per page per
+ *   page: rows grow with its events, not their square (a crawler's 10,000 URLs included).
  * - Vitals: one row per (filter, path, metric) with its samples per rating and their
  *   histogram (`[bucket, count, …]`). Rows carry the path only without a filter (in
  *   10 %-wide buckets); every filter has path-less totals (2 %-wide buckets).
@@ -29,7 +33,7 @@ import { createTally } from './createTally.js';
 import { foldSessionDay, PAGE_SLOTS } from './foldSessionDay.js';
 import { filterKey, groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
 import { problemPoints } from '../reports/userScores.js';
-import type { DayFacts, DayRollups, RollupRow } from './types.js';
+import type { DayFacts, DayRollups, EventFact, RollupRow } from './types.js';
 import { firstSegment } from '../lib/pathSegment.js';
 
 const utcDay = (ts: number) => Math.floor(ts / 86_400_000);
@@ -60,6 +64,19 @@ function breakdowns(day: SessionDay, withUa: boolean): [string, string][] {
 }
 
 const sums = (n: number) => Array.from({ length: n }, () => 'sum' as const);
+
+/** Page views and their distinct visitors per UTC hour of a session-day. */
+function hourly(pageviews: readonly EventFact[]): Map<number, { views: number; visitors: Set<string> }> {
+  const out = new Map<number, { views: number; visitors: Set<string> }>();
+  for (const p of pageviews) {
+    const hour = new Date(p.ts).getUTCHours();
+    let h = out.get(hour);
+    if (!h) out.set(hour, (h = { views: 0, visitors: new Set() }));
+    h.views += 1;
+    h.visitors.add(p.visitor);
+  }
+  return out;
+}
 
 /** Views per first path segment, from the page rows `[f, is_bot, path, views, …]`. */
 function segmentsOf(pageRows: readonly RollupRow[]): RollupRow[] {
@@ -92,9 +109,11 @@ export function aggregateDay(facts: DayFacts): DayRollups {
     const bounce = s.pageviews === 1 ? 1 : 0;
     const sessionDay = `${s.session}`;
 
-    // Built once per session-day: user agents are kept for the unfiltered rows only.
+    // Built once per session-day, then added under every filter it answers to: user agents
+    // are kept for the unfiltered rows only.
     const withUa = breakdowns(day, true);
     const withoutUa = withUa.filter(([b]) => b !== 'ua');
+    const byHour = [...hourly(day.pageviews)].map(([hour, h]) => [hour, h.views, [...h.visitors]] as const);
     const pageRows = [...folded.pages].map(([path, { counters: c, visitors }]) => ({
       path,
       values: [c[0], [...visitors], ...c.slice(1)],
@@ -104,14 +123,22 @@ export function aggregateDay(facts: DayFacts): DayRollups {
         sessions.add([f, side, b, v], [day.visitors, 1, n, bounce, duration, folded.engagedMs]);
       }
       hours.add([f, side, firstHour], [0, 1, []]);
-      for (const p of day.pageviews) hours.add([f, side, new Date(p.ts).getUTCHours()], [1, 0, p.visitor]);
+      for (const [hour, views, visitors] of byHour) hours.add([f, side, hour], [views, 0, visitors]);
       durations.add([f, side, durationBucket(duration)], [1]);
       if (n > 0) lengths.add([f, side, Math.min(n, MAX_LENGTH)], [1]);
-      for (let i = 0; i + 1 < n; i += 1) {
-        const [a, b] = [day.pageviews[i]!.path, day.pageviews[i + 1]!.path];
-        if (a !== b) transitions.add([f, side, a, b], [1]);
-      }
-      for (const { path, values } of pageRows) pages.add([f, side, path], values);
+    }
+    // Pages and transitions: all of them under session filters; under page=P, P's own row
+    // and the transitions into and out of P.
+    for (const { path, values } of pageRows) {
+      for (const f of day.sessionFilters) pages.add([f, side, path], values);
+      pages.add([filterKey('page', path), side, path], values);
+    }
+    for (let i = 0; i + 1 < n; i += 1) {
+      const [a, b] = [day.pageviews[i]!.path, day.pageviews[i + 1]!.path];
+      if (a === b) continue;
+      for (const f of day.sessionFilters) transitions.add([f, side, a, b], [1]);
+      transitions.add([filterKey('page', a), side, a, b], [1]);
+      transitions.add([filterKey('page', b), side, a, b], [1]);
     }
 
     // Events and vitals: session filters, plus the page each one happened on.

@@ -40,6 +40,7 @@ export function groupSessionDays(
 ): SessionDay[] {
   const facts = new Map(sessions.map((s) => [s.session, s]));
   const days = new Map<string, SessionDay>();
+  const visitors = new Map<SessionDay, Set<string>>();
   for (const event of events) {
     let day = days.get(event.session);
     if (!day) {
@@ -47,12 +48,14 @@ export function groupSessionDays(
       if (!fact) continue;
       day = { fact, events: [], pageviews: [], visitors: [], sessionFilters: [], pageFilters: [] };
       days.set(event.session, day);
+      visitors.set(day, new Set());
     }
     day.events.push(event);
     if (event.type === 'pageview') day.pageviews.push(event);
-    if (!day.visitors.includes(event.visitor)) day.visitors.push(event.visitor);
+    visitors.get(day)!.add(event.visitor);
   }
   for (const day of days.values()) {
+    day.visitors = [...visitors.get(day)!];
     day.sessionFilters = sessionFiltersOf(day.fact);
     day.pageFilters = [...new Set(day.pageviews.map((p) => filterKey('page', p.path)))];
   }
