@@ -1,6 +1,7 @@
 /** Pages, paths, events, vitals and bots recomputed from the generated raw events. */
 import { rateVital, VITAL_METRICS, type VitalMetric } from '../../../src/rollups/buckets.js';
 import {
+  countedPageviews,
   sessionDays,
   visitorsOf,
   type Scope,
@@ -29,29 +30,31 @@ export function pagesOf(sessions: StoredSession[], given: Scope, now: number) {
   const { path: only, scope } = pageOf(given);
   const views = sessionDays(sessions, scope, now);
   const paths = new Set(views.flatMap((v) => v.events.map((e) => e.path)));
-  return [...paths].filter((path) => only === null || path === only).map((path) => {
-    const here = views.map((v) => ({ ...v, events: v.events.filter((e) => e.path === path) }));
-    const eventsOf = (type: string) => here.flatMap((v) => v.events.filter((e) => e.type === type));
-    const withViews = here.filter((v) => v.events.some((e) => e.type === 'pageview'));
-    const engagement = eventsOf('engagement');
-    return {
-      path,
-      views: eventsOf('pageview').length,
-      visitors: visitorsOf(
-        withViews.map((v) => ({ ...v, events: v.events.filter((e) => e.type === 'pageview') })),
-      ),
-      entries: views.filter((v) => pageviewsOf(v)[0]?.path === path).length,
-      exits: views.filter((v) => pageviewsOf(v).at(-1)?.path === path).length,
-      avg_engaged_s: engagement.length
-        ? Math.round(engagement.reduce((n, e) => n + e.value, 0) / engagement.length / 100) / 10
-        : null,
-      avg_scroll_pct: avg(
-        eventsOf('scroll').map((e) => e.value % 101),
-        1,
-      ),
-      avg_load_ms: avg(eventsOf('timing').map((e) => e.value)),
-    };
-  });
+  return [...paths]
+    .filter((path) => only === null || path === only)
+    .map((path) => {
+      const here = views.map((v) => ({ ...v, events: v.events.filter((e) => e.path === path) }));
+      const eventsOf = (type: string) => here.flatMap((v) => v.events.filter((e) => e.type === type));
+      const withViews = here.filter((v) => v.events.some((e) => e.type === 'pageview'));
+      const engagement = eventsOf('engagement');
+      return {
+        path,
+        views: eventsOf('pageview').length,
+        visitors: visitorsOf(
+          withViews.map((v) => ({ ...v, events: v.events.filter((e) => e.type === 'pageview') })),
+        ),
+        entries: views.filter((v) => pageviewsOf(v)[0]?.path === path).length,
+        exits: views.filter((v) => pageviewsOf(v).at(-1)?.path === path).length,
+        avg_engaged_s: engagement.length
+          ? Math.round(engagement.reduce((n, e) => n + e.value, 0) / engagement.length / 100) / 10
+          : null,
+        avg_scroll_pct: avg(
+          eventsOf('scroll').map((e) => e.value % 101),
+          1,
+        ),
+        avg_load_ms: avg(eventsOf('timing').map((e) => e.value)),
+      };
+    });
 }
 
 /**
@@ -136,7 +139,10 @@ export function botSplitOf(sessions: StoredSession[], scope: Scope, now: number)
   const views = sessionDays(sessions, scope, now, true);
   const side = (bot: boolean) => {
     const mine = views.filter((v) => v.s.isBot === bot);
-    return { sessions: mine.length, pageviews: mine.reduce((n, v) => n + pageviewsOf(v).length, 0) };
+    return {
+      sessions: mine.length,
+      pageviews: mine.reduce((n, v) => n + countedPageviews(v, scope).length, 0),
+    };
   };
   const reasons = new Map<string, number>();
   for (const v of sessionDays(sessions, scope, now)) {
