@@ -18,8 +18,13 @@
  *   within this one day (`single`), so that distinct sessions over days add up cheaply; and
  *   their number per day in `ru_sessions` (f '', b 'problems', v 'single' or 'multi').
  * - Filters: `user`, `device`, `country`, `referrer` select sessions. `page=P` selects the
- *   sessions that viewed P for session and page metrics (overview, pages, paths); for
- *   events and vitals it selects what happened on P.
+ *   sessions that viewed P for session metrics (sessions, visitors, bounces, durations,
+ *   engaged time, lengths, and their breakdowns), counting P's own page views (pageviews
+ *   and their hours are P's); for what belongs to a page it selects P itself: P's own page
+ *   row (and its segment), the transitions into and out of P, and the events, vitals and
+ *   errors that happened on P. So a session-day adds a few rows per path it viewed (its
+ *   session rows once more, P's row, the hours P was viewed in, its transitions), never a
+ *   row per path per path: rows grow with its events, not their square.
  * - Vitals: one row per (filter, path, metric) with its samples per rating and their
  *   histogram (`[bucket, count, …]`). Rows carry the path only without a filter (in
  *   10 %-wide buckets); every filter has path-less totals (2 %-wide buckets).
@@ -29,7 +34,7 @@ import { createTally } from './createTally.js';
 import { foldSessionDay, PAGE_SLOTS } from './foldSessionDay.js';
 import { filterKey, groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
 import { problemPoints } from '../reports/userScores.js';
-import type { DayFacts, DayRollups, RollupRow } from './types.js';
+import type { DayFacts, DayRollups, EventFact, RollupRow } from './types.js';
 import { firstSegment } from '../lib/pathSegment.js';
 
 const utcDay = (ts: number) => Math.floor(ts / 86_400_000);
@@ -61,6 +66,28 @@ function breakdowns(day: SessionDay, withUa: boolean): [string, string][] {
 
 const sums = (n: number) => Array.from({ length: n }, () => 'sum' as const);
 
+type Hours = Map<number, { views: number; visitors: Set<string> }>;
+
+/** Page views and their distinct visitors per UTC hour: of the session-day, and of each of its paths. */
+function hourly(pageviews: readonly EventFact[]): { all: Hours; byPath: Map<string, Hours> } {
+  const all: Hours = new Map();
+  const byPath = new Map<string, Hours>();
+  const count = (hours: Hours, hour: number, visitor: string) => {
+    let h = hours.get(hour);
+    if (!h) hours.set(hour, (h = { views: 0, visitors: new Set() }));
+    h.views += 1;
+    h.visitors.add(visitor);
+  };
+  for (const p of pageviews) {
+    const hour = new Date(p.ts).getUTCHours();
+    count(all, hour, p.visitor);
+    let mine = byPath.get(p.path);
+    if (!mine) byPath.set(p.path, (mine = new Map()));
+    count(mine, hour, p.visitor);
+  }
+  return { all, byPath };
+}
+
 /** Views per first path segment, from the page rows `[f, is_bot, path, views, …]`. */
 function segmentsOf(pageRows: readonly RollupRow[]): RollupRow[] {
   const segments = createTally(['sum']);
@@ -71,7 +98,7 @@ function segmentsOf(pageRows: readonly RollupRow[]): RollupRow[] {
 
 export function aggregateDay(facts: DayFacts): DayRollups {
   const sessions = createTally(['distinct', ...sums(5)]);
-  const hours = createTally(['sum', 'sum', 'distinct']);
+  const hourRows = createTally(['sum', 'sum', 'distinct']);
   const durations = createTally(['sum']);
   const lengths = createTally(['sum']);
   const pages = createTally(['sum', 'distinct', ...sums(PAGE_SLOTS - 1)]);
@@ -92,26 +119,44 @@ export function aggregateDay(facts: DayFacts): DayRollups {
     const bounce = s.pageviews === 1 ? 1 : 0;
     const sessionDay = `${s.session}`;
 
-    // Built once per session-day: user agents are kept for the unfiltered rows only.
+    // Built once per session-day, then added under every filter it answers to: user agents
+    // are kept for the unfiltered rows only.
     const withUa = breakdowns(day, true);
     const withoutUa = withUa.filter(([b]) => b !== 'ua');
+    const byHour = hourly(day.pageviews);
     const pageRows = [...folded.pages].map(([path, { counters: c, visitors }]) => ({
       path,
       values: [c[0], [...visitors], ...c.slice(1)],
     }));
-    for (const f of [...day.sessionFilters, ...day.pageFilters]) {
+    // The session-day's rows under a filter with `views` page views in `hours`.
+    const addSessionRows = (f: string, views: number, hours: Hours) => {
       for (const [b, v] of f === '' ? withUa : withoutUa) {
-        sessions.add([f, side, b, v], [day.visitors, 1, n, bounce, duration, folded.engagedMs]);
+        sessions.add([f, side, b, v], [day.visitors, 1, views, bounce, duration, folded.engagedMs]);
       }
-      hours.add([f, side, firstHour], [0, 1, []]);
-      for (const p of day.pageviews) hours.add([f, side, new Date(p.ts).getUTCHours()], [1, 0, p.visitor]);
+      hourRows.add([f, side, firstHour], [0, 1, []]);
+      for (const [hour, h] of hours) hourRows.add([f, side, hour], [h.views, 0, [...h.visitors]]);
       durations.add([f, side, durationBucket(duration)], [1]);
       if (n > 0) lengths.add([f, side, Math.min(n, MAX_LENGTH)], [1]);
-      for (let i = 0; i + 1 < n; i += 1) {
-        const [a, b] = [day.pageviews[i]!.path, day.pageviews[i + 1]!.path];
-        if (a !== b) transitions.add([f, side, a, b], [1]);
-      }
-      for (const { path, values } of pageRows) pages.add([f, side, path], values);
+    };
+    for (const f of day.sessionFilters) addSessionRows(f, n, byHour.all);
+    // Under page=P: the session (it viewed P) with P's own page views.
+    for (const [path, hours] of byHour.byPath) {
+      let views = 0;
+      for (const h of hours.values()) views += h.views;
+      addSessionRows(filterKey('page', path), views, hours);
+    }
+    // Pages and transitions: all of them under session filters; under page=P, P's own row
+    // and the transitions into and out of P.
+    for (const { path, values } of pageRows) {
+      for (const f of day.sessionFilters) pages.add([f, side, path], values);
+      pages.add([filterKey('page', path), side, path], values);
+    }
+    for (let i = 0; i + 1 < n; i += 1) {
+      const [a, b] = [day.pageviews[i]!.path, day.pageviews[i + 1]!.path];
+      if (a === b) continue;
+      for (const f of day.sessionFilters) transitions.add([f, side, a, b], [1]);
+      transitions.add([filterKey('page', a), side, a, b], [1]);
+      transitions.add([filterKey('page', b), side, a, b], [1]);
     }
 
     // Events and vitals: session filters, plus the page each one happened on.
@@ -195,7 +240,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
   const pageTotals = pages.rows();
   return {
     ru_sessions: sessions.rows(),
-    ru_hours: hours.rows(),
+    ru_hours: hourRows.rows(),
     ru_durations: durations.rows(),
     ru_lengths: lengths.rows(),
     ru_pages: pageTotals,

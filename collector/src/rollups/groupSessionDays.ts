@@ -1,6 +1,6 @@
 /**
  * A day's events grouped by session, in time order, with what every report needs of each
- * session-day: its pageviews, visitors and the filters it answers to.
+ * session-day: its pageviews, visitors and the session filters it answers to.
  */
 import type { EventFact, SessionFact } from './types.js';
 
@@ -11,8 +11,6 @@ export interface SessionDay {
   visitors: string[];
   /** Filters on session attributes this session-day matches: '' (no filter) first. */
   sessionFilters: string[];
-  /** `page=<path>` of every page it viewed. */
-  pageFilters: string[];
 }
 
 /** The one-dimension filters reports take, as stored in the rollups' `f` column. */
@@ -40,21 +38,23 @@ export function groupSessionDays(
 ): SessionDay[] {
   const facts = new Map(sessions.map((s) => [s.session, s]));
   const days = new Map<string, SessionDay>();
+  const visitors = new Map<SessionDay, Set<string>>();
   for (const event of events) {
     let day = days.get(event.session);
     if (!day) {
       const fact = facts.get(event.session);
       if (!fact) continue;
-      day = { fact, events: [], pageviews: [], visitors: [], sessionFilters: [], pageFilters: [] };
+      day = { fact, events: [], pageviews: [], visitors: [], sessionFilters: [] };
       days.set(event.session, day);
+      visitors.set(day, new Set());
     }
     day.events.push(event);
     if (event.type === 'pageview') day.pageviews.push(event);
-    if (!day.visitors.includes(event.visitor)) day.visitors.push(event.visitor);
+    visitors.get(day)!.add(event.visitor);
   }
   for (const day of days.values()) {
+    day.visitors = [...visitors.get(day)!];
     day.sessionFilters = sessionFiltersOf(day.fact);
-    day.pageFilters = [...new Set(day.pageviews.map((p) => filterKey('page', p.path)))];
   }
   return [...days.values()];
 }

@@ -71,12 +71,15 @@ describe('problems report (property)', () => {
           if (scope.filter) Object.assign(params, { [scope.filter[0]]: scope.filter[1] });
           const result = await problemsReport.run(storage, params);
 
-          // Filtered: totals and pages (a page's problems are the events on that path).
-          const filtered = sessionDays(sessions, scope, now);
+          // Filtered: totals and pages (a page's problems are the events on that path; under
+          // page=P, the events on P of every session).
+          const onPage = scope.filter?.[0] === 'page' ? scope.filter[1] : null;
+          const filtered = sessionDays(sessions, onPage === null ? scope : { ...scope, filter: null }, now);
           const total = noCounts();
           const pages = new Map<string, Counts>();
           for (const v of filtered) {
             for (const e of v.events) {
+              if (onPage !== null && e.path !== onPage) continue;
               countEvent(total, e);
               const page = pages.get(e.path) ?? noCounts();
               countEvent(page, e);

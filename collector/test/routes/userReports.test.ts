@@ -71,8 +71,10 @@ describe('GET /v1/reports/problems', () => {
   it('filters totals and pages only, and says so', async () => {
     const { body } = await getJson<ProblemsResult>(t, `/v1/reports/problems?${period}&page=/home`);
     expect(body.filter_applies_to).toEqual(['totals', 'pages']);
-    // Sessions that viewed /home: zed's first (errors, rage on /pricing) and ann's.
-    expect(body.totals).toMatchObject({ errors: 2, rage: 1, dead: 1, slow: 0 });
+    // What happened on /home: ann's dead click (zed's errors and rage click were on /pricing,
+    // after he viewed /home).
+    expect(body.totals).toMatchObject({ errors: 0, rage: 0, dead: 1, slow: 0, pageviews: 3 });
+    expect(body.pages.map((p) => p.path)).toEqual(['/home']);
     expect(body.users).toHaveLength(2);
   });
 

@@ -550,4 +550,20 @@ export const migrations: Migration[] = [
       INSERT INTO ru_transition_days SELECT DISTINCT site, day, 0 FROM ru_transitions WHERE f = '';
     `,
   },
+  {
+    version: 20,
+    name: 'page filter rows in proportion to events',
+    // page=P keeps P's own page row, hours and transitions instead of every page, hour and
+    // transition of the sessions that viewed P (rows grew with the square of a session's
+    // pages): every day that still has raw events is rebuilt by the next passes (the
+    // session days from each site's oldest event on; the first of them may be cut by
+    // retention, and the job leaves it as it is).
+    sql: `
+      INSERT INTO rollup_dirty (site, day)
+        SELECT DISTINCT d.site, d.day FROM session_days AS d
+        WHERE d.day >= (SELECT strftime('%Y-%m-%d', min(e.ts) / 1000, 'unixepoch') FROM events AS e
+                        WHERE e.site = d.site)
+        ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1;
+    `,
+  },
 ];

@@ -76,9 +76,15 @@ export function visitorsOf(views: SessionDayView[]): number {
   return seen.size;
 }
 
+/** Page views of a session-day that count: under `page=P`, P's own. */
+export function countedPageviews(v: SessionDayView, scope: Scope) {
+  const page = scope.filter?.[0] === 'page' ? scope.filter[1] : null;
+  return v.events.filter((e) => e.type === 'pageview' && (page === null || e.path === page));
+}
+
 export function overviewTotals(sessions: StoredSession[], scope: Scope, now: number) {
   const views = sessionDays(sessions, scope, now);
-  const pageviews = views.reduce((n, v) => n + v.events.filter((e) => e.type === 'pageview').length, 0);
+  const pageviews = views.reduce((n, v) => n + countedPageviews(v, scope).length, 0);
   const bounces = views.filter((v) => v.s.events.filter((e) => e.type === 'pageview').length === 1).length;
   const durationOf = (s: StoredSession) => {
     const ts = s.events.map((e) => tsOf(e, now));

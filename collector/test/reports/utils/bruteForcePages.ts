@@ -1,6 +1,7 @@
 /** Pages, paths, events, vitals and bots recomputed from the generated raw events. */
 import { rateVital, VITAL_METRICS, type VitalMetric } from '../../../src/rollups/buckets.js';
 import {
+  countedPageviews,
   sessionDays,
   visitorsOf,
   type Scope,
@@ -18,42 +19,54 @@ const avg = (values: number[], digits = 0) =>
 const ratio = (part: number, whole: number) =>
   whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
-export function pagesOf(sessions: StoredSession[], scope: Scope, now: number) {
+/** Under `page=P`, page rows, sections and transitions are P's own: the others are not filtered. */
+function pageOf(scope: Scope): { path: string | null; scope: Scope } {
+  return scope.filter?.[0] === 'page'
+    ? { path: scope.filter[1], scope: { ...scope, filter: null } }
+    : { path: null, scope };
+}
+
+export function pagesOf(sessions: StoredSession[], given: Scope, now: number) {
+  const { path: only, scope } = pageOf(given);
   const views = sessionDays(sessions, scope, now);
   const paths = new Set(views.flatMap((v) => v.events.map((e) => e.path)));
-  return [...paths].map((path) => {
-    const here = views.map((v) => ({ ...v, events: v.events.filter((e) => e.path === path) }));
-    const eventsOf = (type: string) => here.flatMap((v) => v.events.filter((e) => e.type === type));
-    const withViews = here.filter((v) => v.events.some((e) => e.type === 'pageview'));
-    const engagement = eventsOf('engagement');
-    return {
-      path,
-      views: eventsOf('pageview').length,
-      visitors: visitorsOf(
-        withViews.map((v) => ({ ...v, events: v.events.filter((e) => e.type === 'pageview') })),
-      ),
-      entries: views.filter((v) => pageviewsOf(v)[0]?.path === path).length,
-      exits: views.filter((v) => pageviewsOf(v).at(-1)?.path === path).length,
-      avg_engaged_s: engagement.length
-        ? Math.round(engagement.reduce((n, e) => n + e.value, 0) / engagement.length / 100) / 10
-        : null,
-      avg_scroll_pct: avg(
-        eventsOf('scroll').map((e) => e.value % 101),
-        1,
-      ),
-      avg_load_ms: avg(eventsOf('timing').map((e) => e.value)),
-    };
-  });
+  return [...paths]
+    .filter((path) => only === null || path === only)
+    .map((path) => {
+      const here = views.map((v) => ({ ...v, events: v.events.filter((e) => e.path === path) }));
+      const eventsOf = (type: string) => here.flatMap((v) => v.events.filter((e) => e.type === type));
+      const withViews = here.filter((v) => v.events.some((e) => e.type === 'pageview'));
+      const engagement = eventsOf('engagement');
+      return {
+        path,
+        views: eventsOf('pageview').length,
+        visitors: visitorsOf(
+          withViews.map((v) => ({ ...v, events: v.events.filter((e) => e.type === 'pageview') })),
+        ),
+        entries: views.filter((v) => pageviewsOf(v)[0]?.path === path).length,
+        exits: views.filter((v) => pageviewsOf(v).at(-1)?.path === path).length,
+        avg_engaged_s: engagement.length
+          ? Math.round(engagement.reduce((n, e) => n + e.value, 0) / engagement.length / 100) / 10
+          : null,
+        avg_scroll_pct: avg(
+          eventsOf('scroll').map((e) => e.value % 101),
+          1,
+        ),
+        avg_load_ms: avg(eventsOf('timing').map((e) => e.value)),
+      };
+    });
 }
 
 /**
  * Pageviews per default section and day (`section|YYYY-MM-DD`): a path's first segment (the
  * few generated paths all have theirs among the top pages).
  */
-export function sectionViewsOf(sessions: StoredSession[], scope: Scope, now: number): Map<string, number> {
+export function sectionViewsOf(sessions: StoredSession[], given: Scope, now: number): Map<string, number> {
+  const { path: only, scope } = pageOf(given);
   const out = new Map<string, number>();
   for (const v of sessionDays(sessions, scope, now))
     for (const e of pageviewsOf(v)) {
+      if (only !== null && e.path !== only) continue;
       const end = e.path.indexOf('/', 1);
       const key = `${end === -1 ? e.path : e.path.slice(0, end)}|${utcDate(DAYS_AGO[v.day]!, now)}`;
       out.set(key, (out.get(key) ?? 0) + 1);
@@ -61,12 +74,14 @@ export function sectionViewsOf(sessions: StoredSession[], scope: Scope, now: num
   return out;
 }
 
-export function transitionsOf(sessions: StoredSession[], scope: Scope, now: number) {
+export function transitionsOf(sessions: StoredSession[], given: Scope, now: number) {
+  const { path: only, scope } = pageOf(given);
   const counts = new Map<string, number>();
   for (const v of sessionDays(sessions, scope, now)) {
     const pvs = pageviewsOf(v);
     pvs.forEach((p, i) => {
       const next = pvs[i + 1];
+      if (only !== null && p.path !== only && next?.path !== only) return;
       if (next && next.path !== p.path)
         counts.set(`${p.path}>${next.path}`, (counts.get(`${p.path}>${next.path}`) ?? 0) + 1);
     });
@@ -124,7 +139,10 @@ export function botSplitOf(sessions: StoredSession[], scope: Scope, now: number)
   const views = sessionDays(sessions, scope, now, true);
   const side = (bot: boolean) => {
     const mine = views.filter((v) => v.s.isBot === bot);
-    return { sessions: mine.length, pageviews: mine.reduce((n, v) => n + pageviewsOf(v).length, 0) };
+    return {
+      sessions: mine.length,
+      pageviews: mine.reduce((n, v) => n + countedPageviews(v, scope).length, 0),
+    };
   };
   const reasons = new Map<string, number>();
   for (const v of sessionDays(sessions, scope, now)) {
