@@ -5,6 +5,7 @@
  * restarts it and waits for `/healthz` and a first 202. The caller stops the last collector
  * and checks the store (`checkStored`).
  */
+import { postProbe } from './postProbe.mjs';
 import { spawnCollector } from './spawnCollector.mjs';
 import { startLoad } from './startLoad.mjs';
 
@@ -46,7 +47,7 @@ export async function runKillRounds({
   try {
     for (let round = 0; round < rounds; round++) {
       const load = startLoad(collector.url, { prefix: `k${round}-`, clients, batchSize, site });
-      await load.acknowledgedBatches(1 + Math.floor(random() * maxBatchesBeforeKill));
+      await load.answered(202, 1 + Math.floor(random() * maxBatchesBeforeKill));
       // The random moment: a few milliseconds on, wherever the write path happens to be.
       await new Promise((resolve) => setTimeout(resolve, random() * 20));
       collector.child.kill('SIGKILL');
@@ -56,27 +57,17 @@ export async function runKillRounds({
 
       const restartedAt = performance.now();
       collector = await spawnCollector(env);
-      const signal = () => AbortSignal.timeout(answerTimeoutMs);
-      const healthz = (await fetch(`${collector.url}/healthz`, { signal: signal() })).status;
+      const healthz = (
+        await fetch(`${collector.url}/healthz`, { signal: AbortSignal.timeout(answerTimeoutMs) })
+      ).status;
       const probeId = `k${round}-probe`;
-      const probe = await fetch(`${collector.url}/v1/collect`, {
-        method: 'POST',
-        signal: signal(),
-        headers: { 'content-type': 'text/plain' },
-        body: JSON.stringify({
-          site,
-          events: [
-            { id: probeId, type: 'pageview', ts: Date.now(), session: probeId, url: 'https://bench.test/' },
-          ],
-        }),
-      });
-      await probe.arrayBuffer();
-      if (probe.status === 202) acknowledged.push(probeId);
+      const probe = await postProbe(collector.url, { site, id: probeId, timeoutMs: answerTimeoutMs });
+      if (probe === 202) acknowledged.push(probeId);
       results.push({
         round,
         acknowledged: load.acknowledged.length,
         healthz,
-        probe: probe.status,
+        probe,
         restartMs: Math.round(performance.now() - restartedAt),
       });
     }

@@ -10,8 +10,8 @@
  * @property {string[]} acknowledged every event id answered 202
  * @property {Record<number, number>} statuses answers by status (0: connection failed)
  * @property {number} retryAfter 503 answers that carried `Retry-After`
- * @property {(batches: number) => Promise<void>} acknowledgedBatches resolves once this many
- *   batches were answered 202
+ * @property {(status: number, count: number) => Promise<void>} answered resolves once this many
+ *   batches were answered with `status` (rejects if every client ended before)
  * @property {() => Promise<void>} stop asks every client to stop; resolves when all have
  */
 
@@ -27,15 +27,13 @@ export function startLoad(url, { prefix, clients, batchSize, site = 'bench', use
   /** @type {Record<number, number>} */
   const statuses = {};
   let retryAfter = 0;
-  let ackedBatches = 0;
   let stopping = false;
-  /** @type {{ batches: number, resolve: () => void }[]} */
+  /** @type {{ status: number, count: number, resolve: () => void }[]} */
   const waiting = [];
 
-  function onAck(ids) {
-    acknowledged.push(...ids);
-    ackedBatches += 1;
-    for (const w of waiting.filter((w) => ackedBatches >= w.batches)) {
+  function onAnswer(status) {
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    for (const w of waiting.filter((w) => w.status === status && statuses[status] >= w.count)) {
       waiting.splice(waiting.indexOf(w), 1);
       w.resolve();
     }
@@ -64,8 +62,8 @@ export function startLoad(url, { prefix, clients, batchSize, site = 'bench', use
       } catch {
         status = 0;
       }
-      statuses[status] = (statuses[status] ?? 0) + 1;
-      if (status === 202) onAck(events.map((e) => e.id));
+      if (status === 202) acknowledged.push(...events.map((e) => e.id));
+      onAnswer(status);
       if (status === 0) return;
     }
   }
@@ -77,13 +75,13 @@ export function startLoad(url, { prefix, clients, batchSize, site = 'bench', use
     get retryAfter() {
       return retryAfter;
     },
-    acknowledgedBatches: (batches) =>
-      ackedBatches >= batches
+    answered: (status, count) =>
+      (statuses[status] ?? 0) >= count
         ? Promise.resolve()
         : new Promise((resolve, reject) => {
-            waiting.push({ batches, resolve });
+            waiting.push({ status, count, resolve });
             // A load whose clients all ended never gets there: say so instead of hanging.
-            running.then(() => reject(new Error(`load ended after ${ackedBatches} acknowledged batches`)));
+            running.then(() => reject(new Error(`load ended: ${JSON.stringify(statuses)}`)));
           }),
     stop: async () => {
       stopping = true;
