@@ -65,8 +65,8 @@ export async function runOverload({ dir, sustainableRps }) {
   const row = {
     'offered req/s': rate,
     'accepted events/s': Math.round(load.eventsPerSecond),
-    202: load.statuses[202] ?? 0,
-    503: load.statuses[503] ?? 0,
+    '202 answers': load.statuses[202] ?? 0,
+    '503 answers': load.statuses[503] ?? 0,
     '503 with Retry-After': retryAfter,
     'other answers': other.length ? JSON.stringify(Object.fromEntries(other)) : 0,
     'errors (timeouts)': `${load.errors} (${load.timeouts})`,
