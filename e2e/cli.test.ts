@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { spawnCollector } from './utils/spawnCollector.js';
+import { spawnCollector } from './utils/spawnCollector.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'sightline-cli-'));
 const env = {

@@ -22,8 +22,19 @@ import { xdotool } from './xdotool.mjs';
  * `viewportOfFirstPageview` resolves with the `WxH` viewport of this visit's session (from
  * the API); `allPagesLeft` once the summaries of its four page views arrived.
  */
-export async function browseLikeAPerson({ display, examplesUrl, oracle, random, viewportOfFirstPageview, allPagesLeft }) {
-  const browser = await launchPlainChromium({ display, url: `${examplesUrl}blog/`, title: 'Home · The Sightline Blog' });
+export async function browseLikeAPerson({
+  display,
+  examplesUrl,
+  oracle,
+  random,
+  viewportOfFirstPageview,
+  allPagesLeft,
+}) {
+  const browser = await launchPlainChromium({
+    display,
+    url: `${examplesUrl}blog/`,
+    title: 'Home · The Sightline Blog',
+  });
   try {
     const [width, height] = (await viewportOfFirstPageview()).split('x').map(Number);
     const viewport = { width, height };

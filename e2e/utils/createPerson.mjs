@@ -7,7 +7,15 @@ import { aimAt, keyTimings, pointerPath, pressMs, readMs } from './humanMotion.m
 import { xdotool, xdotoolScript } from './xdotool.mjs';
 
 /** X keysyms of the characters typed here that are not their own name. */
-const KEYSYMS = { '@': 'at', '.': 'period', ':': 'colon', '/': 'slash', '-': 'minus', _: 'underscore', ' ': 'space' };
+const KEYSYMS = {
+  '@': 'at',
+  '.': 'period',
+  ':': 'colon',
+  '/': 'slash',
+  '-': 'minus',
+  _: 'underscore',
+  ' ': 'space',
+};
 const sleep = (ms) => `sleep ${(Math.max(0, ms) / 1000).toFixed(3)}`;
 
 /**
@@ -29,14 +37,23 @@ export async function createPerson({ display, random }) {
     moveTo: (to) => run(moveCommands(to)),
     /** Moves into a screen box (off its centre), pauses to aim, presses and releases. */
     async click(box) {
-      await run([...moveCommands(aimAt(box, random)), sleep(readMs(random, 80, 300)), 'mousedown 1', sleep(pressMs(random)), 'mouseup 1']);
+      await run([
+        ...moveCommands(aimAt(box, random)),
+        sleep(readMs(random, 80, 300)),
+        'mousedown 1',
+        sleep(pressMs(random)),
+        'mouseup 1',
+      ]);
     },
     /** Turns the wheel `notches` times (down when positive) in bursts with reading pauses. */
     async scroll(notches) {
       const button = notches > 0 ? 5 : 4;
       const commands = [];
       for (let i = 0; i < Math.abs(notches); i++) {
-        commands.push(`click ${button}`, sleep(i % 4 === 3 ? readMs(random, 400, 1000) : random.between(40, 140)));
+        commands.push(
+          `click ${button}`,
+          sleep(i % 4 === 3 ? readMs(random, 400, 1000) : random.between(40, 140)),
+        );
       }
       await run(commands);
     },

@@ -44,7 +44,10 @@ export function pointerPath(from, to, random) {
   const nx = -dy / distance;
   const ny = dx / distance;
   const c1 = { x: from.x + dx * 0.3 + nx * bow, y: from.y + dy * 0.3 + ny * bow };
-  const c2 = { x: from.x + dx * 0.7 + nx * bow * random.between(0.3, 1.1), y: from.y + dy * 0.7 + ny * bow * random.between(0.3, 1.1) };
+  const c2 = {
+    x: from.x + dx * 0.7 + nx * bow * random.between(0.3, 1.1),
+    y: from.y + dy * 0.7 + ny * bow * random.between(0.3, 1.1),
+  };
   // A fast move sometimes overshoots a little and comes back.
   const overshoot = distance > 150 && random.next() < 0.35 ? random.between(4, 12) : 0;
   const end = { x: to.x + (dx / distance) * overshoot, y: to.y + (dy / distance) * overshoot };

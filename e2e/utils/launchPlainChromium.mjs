@@ -50,7 +50,11 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
       const name = typeof pattern === 'string' ? pattern : pattern.source;
       const end = Date.now() + timeoutMs;
       for (;;) {
-        const found = xdotool(display, ['search', '--sync', '--onlyvisible', '--name', name], end - Date.now());
+        const found = xdotool(
+          display,
+          ['search', '--sync', '--onlyvisible', '--name', name],
+          end - Date.now(),
+        );
         try {
           const out = await Promise.race([found, failed]);
           return out.trim().split('\n')[0];
@@ -68,7 +72,7 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
       }
       // Chromium's helpers (zygote, crash handler) outlive it for a moment and still write the
       // profile: wait until its process group is empty (signal 0 only asks), for 10 s at most.
-      for (const end = Date.now() + 10_000; Date.now() < end; ) {
+      for (const end = Date.now() + 10_000; Date.now() < end;) {
         try {
           process.kill(-child.pid, 0);
         } catch {

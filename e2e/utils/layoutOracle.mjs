@@ -10,7 +10,13 @@ import { CHROMIUM_PATH } from './launchPlainChromium.mjs';
 export async function createLayoutOracle() {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   const cache = new Map();
   return {

@@ -37,7 +37,9 @@ export function xdotoolScript(display, commands) {
     child.once('error', (error) =>
       reject(new Error(`xdotool could not start (${error.message}); install it: apt-get install xdotool`)),
     );
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`xdotool script exited ${code}: ${stderr}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`xdotool script exited ${code}: ${stderr}`)),
+    );
     child.stdin.end(commands.join('\n') + '\n');
   });
 }
