@@ -12,6 +12,9 @@ import { createRequireAdmin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/errorHandler.js';
 import { installValidation } from './plugins/validation.js';
 import { createAcceptBatch } from './ingest/createAcceptBatch.js';
+import { createIngest } from './ingest/createIngest.js';
+import { createMetrics, type Metrics } from './metrics/createMetrics.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { createVisitorHasher } from './privacy/createVisitorHasher.js';
 import { collectRoutes } from './routes/collect.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -22,7 +25,7 @@ import { reportRoutes } from './routes/reports.js';
 import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
 import { userRoutes } from './routes/users.js';
-import type { LookupNetwork } from './scoring/index.js';
+import type { LookupNetwork } from './enrich/index.js';
 import type { Storage } from './storage/types.js';
 
 export interface AppConfig extends CollectorConfig {
@@ -38,12 +41,14 @@ export interface AppServices {
   lookupNetwork?: LookupNetwork | null;
   /** Client address → country (`createCountryLookup`); without it, the page's time zone. */
   lookupCountry?: CountryLookup | null;
+  /** Where the app counts (`GET /metrics`); server.ts shares it with the rollup job. */
+  metrics?: Metrics;
 }
 
 export async function buildApp(
   config: AppConfig,
   storage: Storage,
-  { lookupNetwork = null, lookupCountry = null }: AppServices = {},
+  { lookupNetwork = null, lookupCountry = null, metrics = createMetrics() }: AppServices = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -58,7 +63,7 @@ export async function buildApp(
     bodyLimit: 64 * 1024,
   });
   installValidation(app);
-  installErrorHandler(app);
+  installErrorHandler(app, metrics);
 
   // `sendBeacon` and CORS-simple `fetch` send JSON as text/plain.
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
@@ -88,16 +93,25 @@ export async function buildApp(
   const requireAdmin = createRequireAdmin(config.adminToken, dashboardSessions);
   await app.register(healthRoutes(storage, config.logLevel));
   await app.register(scriptRoutes(config.scriptPath));
-  const acceptBatch = createAcceptBatch(storage, createVisitorHasher(storage), {
+  const ingest = createIngest(storage, {
+    maxPendingEvents: config.ingestMaxPending,
+    onGroup: metrics.observeGroup,
+  });
+  metrics.setPendingSource(ingest.pending);
+  // In-flight requests have finished when onClose runs; their groups have committed.
+  app.addHook('onClose', () => ingest.drain());
+  const acceptBatch = createAcceptBatch(ingest, storage, createVisitorHasher(storage), {
     lookupNetwork,
     lookupCountry,
+    metrics,
   });
   await app.register(collectRoutes(acceptBatch, config));
   await app.register(pixelRoutes(acceptBatch));
   await app.register(realtimeStreamRoutes(storage, requireAdmin));
-  await app.register(reportRoutes(storage, requireAdmin));
+  await app.register(reportRoutes(storage, requireAdmin, metrics));
   await app.register(recordRoutes(storage, requireAdmin));
-  await app.register(userRoutes(storage, requireAdmin, config.retentionDays));
+  await app.register(userRoutes(storage, requireAdmin, config.retentionDays, ingest.drain));
+  await app.register(metricsRoutes(metrics, config.adminToken, config.metricsToken));
   await app.register(dashboardRoutes(storage, config.adminToken, dashboardSessions, requireAdmin));
   return app;
 }

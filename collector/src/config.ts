@@ -24,6 +24,8 @@ export const envSchema = {
     RATE_LIMIT_WINDOW: { type: 'string', pattern: '^\\d+\\s*(ms|s|m|h)?$', default: '60s' },
     SCRIPT_PATH: { type: 'string', pattern: '^/[A-Za-z0-9/_.-]{1,100}$' },
     COLLECT_PATH: { type: 'string', pattern: '^/[A-Za-z0-9/_.-]{1,100}$' },
+    METRICS_TOKEN: { type: 'string', minLength: 16, maxLength: 256 },
+    INGEST_MAX_PENDING: { type: 'integer', minimum: 1, default: 50000 },
     LOG_LEVEL: {
       enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       default: 'info',
@@ -47,6 +49,10 @@ export interface CollectorConfig {
   /** Extra paths for the script and for ingest (ad blockers block the well-known ones). */
   scriptPath: string | undefined;
   collectPath: string | undefined;
+  /** Bearer token that may read `/metrics` only (the admin token may too). */
+  metricsToken: string | undefined;
+  /** Events waiting for a group commit before ingest answers 503 + Retry-After. */
+  ingestMaxPending: number;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +73,8 @@ interface RawEnv {
   LOG_LEVEL: string;
   SCRIPT_PATH?: string;
   COLLECT_PATH?: string;
+  METRICS_TOKEN?: string;
+  INGEST_MAX_PENDING: number;
 }
 
 const validateEnv = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: true }).compile(envSchema);
@@ -114,5 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: cfg.LOG_LEVEL,
     scriptPath: cfg.SCRIPT_PATH,
     collectPath: cfg.COLLECT_PATH,
+    metricsToken: cfg.METRICS_TOKEN,
+    ingestMaxPending: cfg.INGEST_MAX_PENDING,
   };
 }

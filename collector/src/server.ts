@@ -5,9 +5,10 @@ import { resolveAdminToken } from './auth/resolveAdminToken.js';
 import { ConfigError, type CollectorConfig } from './config.js';
 import { startRetention } from './jobs/startRetention.js';
 import { startRollups } from './jobs/startRollups.js';
-import { createNetworkLookup, type LookupNetwork } from './scoring/index.js';
+import { createNetworkLookup, type LookupNetwork } from './enrich/index.js';
 import { createStorage } from './storage/createStorage.js';
 import { createCountryLookup, type CountryLookup } from './enrich/index.js';
+import { createMetrics } from './metrics/createMetrics.js';
 import type { Storage } from './storage/types.js';
 
 export interface RunningServer {
@@ -43,12 +44,17 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
   } catch (error) {
     countryError = error;
   }
-  const app = await buildApp({ ...config, adminToken: token }, storage, { lookupNetwork, lookupCountry });
+  const metrics = createMetrics();
+  const app = await buildApp({ ...config, adminToken: token }, storage, {
+    lookupNetwork,
+    lookupCountry,
+    metrics,
+  });
   if (lookupError) app.log.warn({ err: lookupError }, 'network database not loaded: no net: bot reasons');
   if (countryError)
     app.log.warn({ err: countryError }, 'country database not loaded: countries from time zones only');
   const stopRetention = startRetention(storage, config.retentionDays, app.log);
-  const stopRollups = startRollups(storage, config.retentionDays, app.log);
+  const stopRollups = startRollups(storage, config.retentionDays, app.log, metrics.rollups);
   app.addHook('onClose', async () => {
     stopRetention();
     await stopRollups();

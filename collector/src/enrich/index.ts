@@ -3,3 +3,4 @@ export { createCountryLookup, type CountryLookup, type CountryLookupOptions } fr
 export { countryFromTimeZone } from './countryFromTimeZone.js';
 export { parseUserAgent, type DeviceClass, type UserAgentInfo } from './parseUserAgent.js';
 export { classifySource, type Channel, type SourceInfo, type SourceInput } from './classifySource.js';
+export { createNetworkLookup, type LookupNetwork, type NetworkVerdict } from './lookupNetwork.js';

@@ -1,10 +1,12 @@
 /**
  * What an ingest request tells the humanness score about its sender: header facts, and the
- * network verdict for its address. The address goes to the lookup and no further.
+ * network verdict for its address (an enrich fact). The address goes to the lookup and no
+ * further.
  */
 import type { FastifyRequest } from 'fastify';
-import { readRequestFacts, type LookupNetwork } from '../scoring/index.js';
-import type { IngestRequest } from '../storage/types.js';
+import type { LookupNetwork } from '../enrich/index.js';
+import { readRequestFacts } from '../scoring/index.js';
+import type { IngestRequest } from './types.js';
 
 export function readIngestRequest(
   request: FastifyRequest,

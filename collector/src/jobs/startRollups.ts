@@ -6,6 +6,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { utcDay } from '../lib/time.js';
+import type { RollupMetrics } from '../metrics/createMetrics.js';
 import type { Storage } from '../storage/types.js';
 
 export const MIN_INTERVAL_MS = 1000;
@@ -23,6 +24,7 @@ export function startRollups(
   storage: Storage,
   retentionDays: number,
   log: FastifyBaseLogger,
+  metrics?: RollupMetrics,
 ): () => Promise<void> {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -32,6 +34,7 @@ export function startRollups(
     let wait = MIN_INTERVAL_MS;
     try {
       const { days, ms } = await storage.refreshRollups({ frozenBefore: frozenBefore(retentionDays) });
+      metrics?.observePass({ days, ms });
       if (days > 0) log.debug({ days, ms: Math.round(ms) }, 'rollups refreshed');
       wait = Math.max(MIN_INTERVAL_MS, ms * 5);
     } catch (error) {

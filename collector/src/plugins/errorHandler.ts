@@ -4,8 +4,12 @@
  * the SDK keeps the batch and tries again instead of losing it.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { OverloadedError } from '../ingest/groupCommit.js';
+import type { Metrics } from '../metrics/createMetrics.js';
 
 const RETRY_AFTER_S = 5;
+/** A full ingest queue drains in about a second at the store's pace. */
+const OVERLOADED_RETRY_AFTER_S = 2;
 
 function codeFor(error: FastifyError, status: number): string {
   if (error.validation) return 'invalid_request';
@@ -34,16 +38,28 @@ function describeValidation(error: FastifyError): string {
   return error.message;
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+export function installErrorHandler(app: FastifyInstance, metrics?: Metrics): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
+    const ingest = request.routeOptions.config.ingest === true;
     if (status >= 400 && status < 500) {
       const message = error.validation ? describeValidation(error) : error.message;
       request.log.info({ code: error.code, status }, message);
-      return reply.status(status).send({ error: codeFor(error, status), message });
+      const code = codeFor(error, status);
+      if (ingest) metrics?.rejected(code);
+      return reply.status(status).send({ error: code, message });
+    }
+    if (ingest) metrics?.unavailable();
+    if (error instanceof OverloadedError) {
+      // Expected under overload, and many per second: no stack.
+      request.log.warn({ route: request.routeOptions.url }, error.message);
+      return reply
+        .status(503)
+        .header('retry-after', String(OVERLOADED_RETRY_AFTER_S))
+        .send({ error: 'overloaded', message: 'ingest is behind; retry later' });
     }
     request.log.error({ err: error, route: request.routeOptions.url }, 'request failed');
-    if (status === 503 || request.routeOptions.config.ingest) {
+    if (status === 503 || ingest) {
       return reply
         .status(503)
         .header('retry-after', String(RETRY_AFTER_S))

@@ -3,6 +3,7 @@ import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { toCsv } from '../lib/csv.js';
 import { reports } from '../reports/index.js';
 import type { ReportParams } from '../reports/types.js';
+import type { Metrics } from '../metrics/createMetrics.js';
 import type { Storage } from '../storage/types.js';
 import { botsQuery, errorResponses, periodQueryProperties } from '../schemas/common.js';
 
@@ -26,7 +27,11 @@ const querystring = (defaultBots: string) => ({
   },
 });
 
-export function reportRoutes(storage: Storage, requireAdmin: preHandlerAsyncHookHandler) {
+export function reportRoutes(
+  storage: Storage,
+  requireAdmin: preHandlerAsyncHookHandler,
+  metrics?: Pick<Metrics, 'observeReport'>,
+) {
   return async (app: FastifyInstance) => {
     for (const report of Object.values(reports)) {
       app.get<{ Querystring: ReportParams & { format: 'json' | 'csv' } }>(
@@ -39,7 +44,9 @@ export function reportRoutes(storage: Storage, requireAdmin: preHandlerAsyncHook
           },
         },
         async (request, reply) => {
+          const started = performance.now();
           const result = await report.run(storage, request.query);
+          metrics?.observeReport(report.name, performance.now() - started);
           if (request.query.format !== 'csv') return result;
           return reply
             .type('text/csv; charset=utf-8')

@@ -9,4 +9,3 @@ export {
 } from './evidence/addRequest.js';
 export { readClientSummary } from './evidence/readClientSummary.js';
 export { readRequestFacts, type RequestFacts, type RequestHeaders } from './evidence/readRequestFacts.js';
-export { createNetworkLookup, type LookupNetwork, type NetworkVerdict } from './net/lookupNetwork.js';

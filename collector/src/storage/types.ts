@@ -6,7 +6,6 @@
 import type { PageContext } from '@sightline/protocol';
 import type { RefreshOptions, RefreshResult } from '../rollups/refreshRollups.js';
 import type { RollupTable } from '../rollups/types.js';
-import type { NetworkVerdict, RequestFacts } from '../scoring/index.js';
 
 export type BotFilter = 'exclude' | 'include' | 'only';
 
@@ -60,19 +59,84 @@ export interface SourceFields {
 /** Events the SDK dropped before sending, by reason (`queue_full` …). */
 export type DropCounts = Record<string, number>;
 
-/**
- * What the ingest request that carried a batch tells about its sender, for the humanness
- * score: header facts and the network verdict. Never the client address.
- */
-export interface IngestRequest {
-  facts: RequestFacts;
-  /** null when no network database is loaded. */
-  network: NetworkVerdict | null;
+/** `[site, id]` of an event, `[site, session]` of a session. */
+export type EventKey = readonly [site: string, eventId: string];
+export type SessionKey = readonly [site: string, session: string];
+
+export interface IngestKeys {
+  events: EventKey[];
+  sessions: SessionKey[];
 }
 
-export interface InsertResult {
-  inserted: number;
-  duplicates: number;
+/** A session as ingest needs it before folding new events into it. */
+export interface StoredSession {
+  site: string;
+  session: string;
+  isBot: boolean;
+  /** JSON text of the scoring evidence (opaque to the driver). */
+  evidence: string | null;
+  /** `YYYY-MM-DD` days the session was seen on. */
+  days: string[];
+}
+
+export interface IngestRead {
+  /** Of the events asked about, those already stored. */
+  storedEvents: EventKey[];
+  /** Of the sessions asked about, those already stored. */
+  sessions: StoredSession[];
+}
+
+/**
+ * What one session gained from a group's new events: added to the stored counts, min/max of
+ * the times, entry page kept if earlier, exit page if later, context kept if unset.
+ */
+export interface SessionWrite {
+  site: string;
+  session: string;
+  visitor: string;
+  user: string | null;
+  firstTs: number;
+  lastTs: number;
+  pageviews: number;
+  events: number;
+  entryTs: number | null;
+  entryPath: string | null;
+  exitTs: number | null;
+  exitPath: string | null;
+  referrer: string | null;
+  userAgent: string | null;
+  screen?: string;
+  viewport?: string;
+  language?: string;
+  timezone?: string;
+  device?: string;
+  country?: string | null;
+  browser?: string | null;
+  os?: string | null;
+  referrerDomain?: string | null;
+  channel?: string | null;
+  utmSource?: string | null;
+  utmMedium?: string | null;
+  utmCampaign?: string | null;
+  /** Set when this group scored the session: the scoring evidence (a JSON value, stored as is). */
+  evidence?: object;
+  botScore?: number;
+  isBot?: boolean;
+  botReasons?: string[];
+}
+
+/** `[site, session, day, visitor, pageviews added, side]`. */
+export type SessionDayWrite = readonly [string, string, string, string, number, 0 | 1];
+
+export interface IngestWrites {
+  /** Events not stored yet (a stored one is an error: the transaction rolls back). */
+  events: EventRow[];
+  sessions: SessionWrite[];
+  sessionDays: SessionDayWrite[];
+  /** `[site, day]` whose report rollups must be rebuilt. */
+  staleDays: (readonly [string, string])[];
+  /** `[site, day, reason, count]` of events the SDK dropped. */
+  drops: (readonly [string, string, string, number])[];
 }
 
 export interface SiteRow {
@@ -427,18 +491,13 @@ export interface Storage {
   /** Throws when the store does not answer. */
   ping(): Promise<void>;
   /**
-   * Stores events durably (resolves only after commit). Concurrent calls are grouped into one
-   * transaction. Events whose (site, id) is already stored are counted as duplicates.
-   * With `request`, the sessions the new events belong to fold it into their evidence and
-   * are scored again in the same transaction; the daily rollups follow their verdicts.
+   * One ingest group in one write transaction: reads what `keys` name (which of the events
+   * are stored already, the stored state of the sessions), hands that to `fold` (ingest's
+   * domain work, synchronous), writes what it returns and commits. Resolves after COMMIT.
+   * The driver runs one group at a time and nothing else writes events or sessions between
+   * its read and its write.
    */
-  insertEvents(
-    rows: EventRow[],
-    dropped?: DropCounts | null,
-    request?: IngestRequest | null,
-  ): Promise<InsertResult>;
-  /** Waits until every accepted write is committed. */
-  flush(): Promise<void>;
+  ingestGroup(keys: IngestKeys, fold: (read: IngestRead) => IngestWrites): Promise<void>;
   close(): Promise<void>;
 
   getMeta(key: string): Promise<string | null>;

@@ -5,6 +5,7 @@ import { overviewReport } from '../../src/reports/overview.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
 import type { Storage } from '../../src/storage/types.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 let storage: Storage;
 const silent = Fastify({ logger: false }).log;
@@ -19,17 +20,16 @@ describe('startRollups', () => {
   it('rebuilds stale days on start and again after new events, until stopped', async () => {
     storage = await createSqliteStorage(':memory:');
     await storage.migrate();
-    await storage.insertEvents([makeEventRow({ session: 'a' }), makeEventRow({ session: 'b' })]);
+    await insertEvents(storage, [makeEventRow({ session: 'a' }), makeEventRow({ session: 'b' })]);
     expect(await pageviews()).toBe(0); // nothing rebuilt yet
 
     const stop = startRollups(storage, 400, silent);
     await expect.poll(pageviews).toBe(2);
-    await storage.insertEvents([makeEventRow({ session: 'c' })]);
+    await insertEvents(storage, [makeEventRow({ session: 'c' })]);
     await expect.poll(pageviews, { timeout: 5000 }).toBe(3);
 
     await stop();
-    await storage.insertEvents([makeEventRow({ session: 'd' })]);
-    await storage.flush();
+    await insertEvents(storage, [makeEventRow({ session: 'd' })]);
     expect(await pageviews()).toBe(3); // stopped: no pass ran after the stop
   });
 
@@ -37,7 +37,7 @@ describe('startRollups', () => {
     storage = await createSqliteStorage(':memory:');
     await storage.migrate();
     const old = Date.now() - 10 * 86_400_000;
-    await storage.insertEvents([makeEventRow({ session: 'old', ts: old })]);
+    await insertEvents(storage, [makeEventRow({ session: 'old', ts: old })]);
     const stop = startRollups(storage, 5, silent);
     await expect.poll(async () => (await storage.refreshRollups()).days).toBe(0);
     await stop();

@@ -4,6 +4,7 @@ import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorag
 import type { Storage } from '../../src/storage/types.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 let storage: Storage;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ beforeAll(async () => {
       }
     }
   }
-  await storage.insertEvents(rows);
+  await insertEvents(storage, rows);
   await storage.refreshRollups();
 });
 afterAll(async () => {

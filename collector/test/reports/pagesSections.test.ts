@@ -5,6 +5,7 @@ import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorag
 import type { Storage } from '../../src/storage/types.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 let storage: Storage;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
   await storage.migrate();
   await storage.ensureSites(['demo']);
   const paths = ['/', '/blog', '/blog/a', '/blog/a', '/blogger', '/docs/x'];
-  await storage.insertEvents(
+  await insertEvents(storage, 
     paths.map((path, i) => makeEventRow({ ts: utcMidnight(1) + i * 60_000, session: `s${i}`, path })),
   );
   await storage.refreshRollups();

@@ -10,6 +10,7 @@ import type { Storage } from '../../src/storage/types.js';
 import { countStorageCalls } from '../utils/countStorageCalls.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 async function seed(days: number, sessionsPerDay: number): Promise<Storage> {
   const storage = await createSqliteStorage(':memory:');
@@ -44,7 +45,7 @@ async function seed(days: number, sessionsPerDay: number): Promise<Storage> {
       );
     }
   }
-  await storage.insertEvents(rows);
+  await insertEvents(storage, rows);
   await storage.refreshRollups();
   return storage;
 }

@@ -12,6 +12,7 @@ import { plainTopTransitions } from '../utils/plainTopTransitions.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
 import { assertAgainstTraffic } from './utils/assertAgainstTraffic.js';
 import { toParams } from './utils/scopeArbitrary.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 /** A store with `times` sessions going `from` → `to` on each of `[daysAgo, from, to, times]`. */
 async function withTransitions(
@@ -33,7 +34,7 @@ async function withTransitions(
         );
       }
     }
-    await storage.insertEvents(rows);
+    await insertEvents(storage, rows);
     await storage.refreshRollups();
     const scope = resolveScope({ site: 'demo', from: utcDate(2), to: utcDate(1), bots: 'include' }, 30);
     await check(storage, { ...rollupBase(scope), table: 'ru_transitions' });
@@ -92,7 +93,7 @@ describe('topOfOneDayGroups', () => {
           type: 'error',
           data: JSON.stringify({ kind: 'error', message: `m${i}` }),
         });
-      await storage.insertEvents([
+      await insertEvents(storage, [
         ...['c', 'b', 'a'].flatMap((session, i) => [
           makeEventRow({ ts: utcMidnight(2) + 3_000_000 + i, session }),
           error(2, session, i),

@@ -51,7 +51,6 @@ describe('ingest enrichment', () => {
       utm_medium: 'email',
       utm_campaign: 'spring',
     });
-    await t.storage.flush();
     const dump = await dumpDatabase(join(dir.path, 'enrich.db'));
     expect(dump).not.toContain('8.8.8.8');
   });

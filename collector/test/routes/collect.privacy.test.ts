@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NetworkVerdict } from '../../src/scoring/index.js';
+import type { NetworkVerdict } from '../../src/enrich/index.js';
 import { CHROME_HEADERS } from '../utils/browserHeaders.js';
 import { createTempDir } from '../utils/createTempDir.js';
 import { createTestApp, type TestApp } from '../utils/createTestApp.js';

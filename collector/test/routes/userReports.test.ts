@@ -6,12 +6,13 @@ import { createTestApp, type TestApp } from '../utils/createTestApp.js';
 import { getJson } from '../utils/getJson.js';
 import { userTraffic } from '../utils/seedUserTraffic.js';
 import { utcDate } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const { zed, others } = userTraffic();
-  await t.storage.insertEvents([...zed, ...others]);
+  await insertEvents(t.storage, [...zed, ...others]);
 });
 afterAll(() => t.close());
 

@@ -14,6 +14,7 @@ import { readTables } from '../utils/readTables.js';
 import { userTraffic } from '../utils/seedUserTraffic.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 let dir: Awaited<ReturnType<typeof createTempDir>>;
 let t: TestApp;
@@ -29,10 +30,10 @@ beforeAll(async () => {
   t = await createTestApp({ DATABASE_URL: `sqlite:${dir.path}/erased.db` });
   // The user's events interleaved with the others', in two batches.
   const all = [...traffic.zed, ...traffic.others].sort((a, b) => a.ts - b.ts);
-  await t.storage.insertEvents(all.slice(0, 6));
-  await t.storage.insertEvents(all.slice(6));
+  await insertEvents(t.storage, all.slice(0, 6));
+  await insertEvents(t.storage, all.slice(6));
   // A session that identified as the user, then as someone else: it carried the id, so it goes.
-  await t.storage.insertEvents(switched);
+  await insertEvents(t.storage, switched);
   await t.storage.refreshRollups();
 });
 afterAll(async () => {
@@ -80,12 +81,11 @@ describe('DELETE /v1/users/<user>', () => {
     try {
       await reference.migrate();
       const others = [...traffic.others].sort((a, b) => a.ts - b.ts);
-      await reference.insertEvents(others);
+      await insertEvents(reference, others);
       await reference.refreshRollups();
     } finally {
       await reference.close();
     }
-    await t.storage.flush();
     expect(await readTables(`${dir.path}/erased.db`)).toEqual(await readTables(`${dir.path}/reference.db`));
   });
 

@@ -6,12 +6,13 @@ import { createTestApp, type TestApp } from '../utils/createTestApp.js';
 import { getJson } from '../utils/getJson.js';
 import { userTraffic } from '../utils/seedUserTraffic.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const { zed, others } = userTraffic();
-  await t.storage.insertEvents([...zed, ...others]);
+  await insertEvents(t.storage, [...zed, ...others]);
   await t.storage.refreshRollups();
 });
 afterAll(() => t.close());
@@ -99,7 +100,7 @@ describe('GET /v1/users/<user>', () => {
         path: `/p${i}`,
       }),
     );
-    await t.storage.insertEvents(rows);
+    await insertEvents(t.storage, rows);
     await t.storage.refreshRollups();
     const params = { site: 'demo', bots: 'include' as const, limit: 50, before: Number.MAX_SAFE_INTEGER };
     const a = countStorageCalls(t.storage);

@@ -7,11 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readRequestFacts } from '../../src/scoring/evidence/readRequestFacts.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
-import type { EventRow, IngestRequest } from '../../src/storage/types.js';
+import type { IngestRequest } from '../../src/ingest/types.js';
+import type { EventRow } from '../../src/storage/types.js';
 import { rowsOf, trafficArbitrary, type GenSession } from '../reports/utils/trafficArbitrary.js';
 import { createTempDir } from '../utils/createTempDir.js';
 import { dumpDatabase } from '../utils/dumpDatabase.js';
 import { readTables } from '../utils/readTables.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -35,7 +37,7 @@ async function feed(path: string, batches: Batch[], keep: (row: EventRow) => boo
   const storage = await createSqliteStorage(path);
   await storage.migrate();
   for (const b of batches) {
-    await storage.insertEvents(b.rows.filter(keep), null, b.request);
+    await insertEvents(storage, b.rows.filter(keep), null, b.request);
     if (b.refreshAfter) await storage.refreshRollups();
   }
   await storage.refreshRollups();

@@ -21,6 +21,7 @@ import type { BotFilter, RankUsersQuery } from '../../src/storage/types.js';
 import { withFileStore } from '../utils/fileStore.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 const SUMS = ['sessions', 'pageviews', 'errors'];
 const DAYS = 70;
@@ -101,13 +102,13 @@ describe('rankUsers (property)', () => {
             const acts = [...first, ...second];
             const staleAgo = picks.map((n) => acts[n % acts.length]!.daysAgo);
             await withFileStore(dir, `r${(run += 1)}`, async (storage, db) => {
-              await storage.insertEvents(eventsOf(first, 'a'));
+              await insertEvents(storage, eventsOf(first, 'a'));
               await storage.refreshRollups();
               // The first batch's bot sessions were rolled up as a person's: they move to the
               // bot side now (their users may leave a day's human rows), beside new days.
-              await storage.insertEvents(eventsOf(second, 'b'));
+              await insertEvents(storage, eventsOf(second, 'b'));
               const turns = [...crawlerTurns(first, 'a'), ...crawlerTurns(second, 'b')];
-              if (turns.length > 0) await storage.insertEvents(turns, null, crawler);
+              if (turns.length > 0) await insertEvents(storage, turns, null, crawler);
               await storage.refreshRollups();
               // Trailing rows are kept for the newest TRAIL_KEEP_DAYS days with rows only.
               const old = await db.get<{ n: number }>(

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readRequestFacts } from '../../src/scoring/index.js';
-import { commitEvents } from '../../src/storage/sqlite/commitEvents.js';
+import { commitOnDb } from '../utils/commitOnDb.js';
 import { applyMigrations, dbBefore } from '../utils/migrationDb.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 
@@ -54,7 +54,7 @@ describe('SQLite migration 3', () => {
     });
     // Later migrations go on top before today's ingest writes.
     await applyMigrations(db, 4, Infinity);
-    await commitEvents(db, [
+    await commitOnDb(db, [
       {
         rows: [makeEventRow({ session: 's-1', visitor: 'v-1', type: 'custom', ts: TS + 10 })],
         dropped: null,

@@ -18,6 +18,7 @@ import { withFileStore } from '../utils/fileStore.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { plainTopTransitions } from '../utils/plainTopTransitions.js';
 import { utcDate, utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 const DAYS = 42;
 const session = fc.record({
@@ -65,9 +66,9 @@ describe('topTransitions (property)', () => {
                       )
                     : [],
                 );
-              await storage.insertEvents(rows(false));
+              await insertEvents(storage, rows(false));
               const bots_ = rows(true);
-              if (bots_.length > 0) await storage.insertEvents(bots_, null, crawler);
+              if (bots_.length > 0) await insertEvents(storage, bots_, null, crawler);
               await storage.refreshRollups();
               const stale = JSON.stringify(picks.map((n) => utcDate(sessions[n % sessions.length]!.daysAgo)));
               await db.run(

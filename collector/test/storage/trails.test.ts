@@ -11,6 +11,7 @@ import { openDb } from '../../src/storage/sqlite/db.js';
 import { coverPeriod, refreshTrails, USER_TRAILS } from '../../src/storage/sqlite/trails.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 import { utcMidnight } from '../utils/utcDays.js';
+import { insertEvents } from '../utils/insertEvents.js';
 
 const start = '2026-01-01';
 const period = (n: number) => eachDay(start, addDays(start, n - 1));
@@ -63,7 +64,7 @@ describe('refreshTrails', () => {
     try {
       await storage.migrate();
       await storage.ensureSites(['demo']);
-      await storage.insertEvents([
+      await insertEvents(storage, [
         makeEventRow({ ts: utcMidnight(2) + 3_600_000, session: 's1', user: 'u1', path: '/a' }),
         makeEventRow({ ts: utcMidnight(2) + 3_601_000, session: 's1', user: 'u1', path: '/b' }),
       ]);

@@ -4,7 +4,7 @@
  * new object, leaves the old one alone.
  */
 import type { ClientSummary, EventCounts, SessionEvidence, TimingSummary } from '../types.js';
-import type { NetworkVerdict } from '../net/lookupNetwork.js';
+import type { NetworkVerdict } from '../../enrich/lookupNetwork.js';
 import type { RequestFacts } from './readRequestFacts.js';
 
 /** What `addRequest` needs of each event of this session in the request. */

@@ -6,7 +6,7 @@
  * without them.
  */
 import type { ErasedCounts } from '../types.js';
-import { MARK_DIRTY } from './commitEvents.js';
+import { MARK_DIRTY } from './ingestGroup.js';
 import { writeTransaction, type Db } from './db.js';
 
 // INDEXED BY: see userQueries.ts (the planner would walk every event of the site).

@@ -3,6 +3,7 @@ import { readRequestFacts } from '../../../src/scoring/evidence/readRequestFacts
 import type { Storage } from '../../../src/storage/types.js';
 import type { StoredSession } from './bruteForce.js';
 import { rowsOf, type GenSession } from './trafficArbitrary.js';
+import { insertEvents } from '../../utils/insertEvents.js';
 
 const CRAWLER = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -15,16 +16,16 @@ export async function seedTraffic(
   const bots = sessions.filter((s) => s.bot).flatMap((s) => rowsOf(s, now));
   // Two human batches: the second one folds into sessions the first one created.
   const half = Math.floor(humans.length / 2);
-  await storage.insertEvents(humans.slice(0, half));
-  await storage.insertEvents(humans.slice(half));
+  await insertEvents(storage, humans.slice(0, half));
+  await insertEvents(storage, humans.slice(half));
   if (bots.length > 0) {
     // Bot sessions look human at first (no request facts) and are rolled up so; the crawler
     // request that follows flips them, and every day they touched must be rebuilt.
     const first = bots.filter((_, i) => i % 2 === 0);
-    await storage.insertEvents(first);
+    await insertEvents(storage, first);
     await storage.refreshRollups();
     const facts = readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: false, receivedAt: now });
-    await storage.insertEvents(
+    await insertEvents(storage, 
       bots.filter((_, i) => i % 2 === 1),
       null,
       { facts, network: null },

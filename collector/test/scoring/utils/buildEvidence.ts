@@ -4,7 +4,7 @@
  */
 import { addRequest, type EvidenceEvent } from '../../../src/scoring/evidence/addRequest.js';
 import { readRequestFacts, type RequestHeaders } from '../../../src/scoring/evidence/readRequestFacts.js';
-import type { NetworkVerdict } from '../../../src/scoring/net/lookupNetwork.js';
+import type { NetworkVerdict } from '../../../src/enrich/lookupNetwork.js';
 import type { ClientSummary, SessionEvidence } from '../../../src/scoring/types.js';
 import type { BrowserProfile } from './browsers.js';
 

@@ -2,7 +2,7 @@
  * Which autonomous systems are hosting / data-centre networks. No npm package ships such a
  * classification, so this is a heuristic over the IP→ASN database's own data: a few large
  * cloud and hosting networks by number (each checked against its organisation name in the
- * shipped database by test/scoring/net/lookupNetwork.test.ts), plus organisation names that
+ * shipped database by test/enrich/lookupNetwork.test.ts), plus organisation names that
  * say what they sell. Networks that carry people too (Cloudflare's WARP and 1.1.1.1, Apple's
  * Private Relay, mobile carriers) are deliberately absent: a miss costs less than a person
  * flagged, and `net:` is capped low in `scoreSession` anyway.

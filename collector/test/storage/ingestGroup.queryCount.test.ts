@@ -1,13 +1,15 @@
 /**
- * N+1 guard for ingest: one group-commit transaction runs the same number of statements
- * whatever the number of sessions, requests and verdict flips in the group.
+ * N+1 guard for ingest: one group-commit transaction makes the same number of calls on the
+ * SQLite writer whatever the number of sessions, requests and verdict flips in the group.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRequestFacts } from '../../src/scoring/index.js';
-import { COMMIT_STATEMENTS, commitEvents, type IngestItem } from '../../src/storage/sqlite/commitEvents.js';
+import type { IngestItem } from '../../src/ingest/types.js';
+import { INGEST_STATEMENTS } from '../../src/storage/sqlite/ingestGroup.js';
 import { openDb, type Db } from '../../src/storage/sqlite/db.js';
 import { migrations } from '../../src/storage/sqlite/migrations.js';
 import { CHROME_HEADERS } from '../utils/browserHeaders.js';
+import { commitOnDb } from '../utils/commitOnDb.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 
 const dbs: Db[] = [];
@@ -59,19 +61,19 @@ function group(sessions: number, headers: Record<string, string>, tag: string): 
   }));
 }
 
-describe('commitEvents', () => {
+describe('ingestGroup', () => {
   it.each([1, 10, 250])(
     'runs a fixed number of statements for %i sessions: new, then flipped to bot',
     async (n) => {
       const db = await migratedDb();
       const first = counted(db);
-      await commitEvents(first.db, group(n, CHROME_HEADERS, 'human'));
-      expect(first.statements()).toBe(COMMIT_STATEMENTS);
+      await commitOnDb(first.db, group(n, CHROME_HEADERS, 'human'));
+      expect(first.statements()).toBe(INGEST_STATEMENTS);
 
       // Every session flips (a crawler's request); each was seen on two days.
       const second = counted(db);
-      await commitEvents(second.db, group(n, CRAWLER, 'crawler'));
-      expect(second.statements()).toBe(COMMIT_STATEMENTS);
+      await commitOnDb(second.db, group(n, CRAWLER, 'crawler'));
+      expect(second.statements()).toBe(INGEST_STATEMENTS);
       const bots = await db.get<{ n: number }>('SELECT count(*) AS n FROM sessions WHERE is_bot = 1');
       expect(bots?.n).toBe(n);
       // Both days of every flipped session are marked for a rollup rebuild.
@@ -83,12 +85,12 @@ describe('commitEvents', () => {
   it('runs fewer when every event is a duplicate', async () => {
     const db = await migratedDb();
     const items = group(5, CHROME_HEADERS, 'dup');
-    await commitEvents(db, items);
+    await commitOnDb(db, items);
     const again = counted(db);
-    await commitEvents(
+    await commitOnDb(
       again.db,
       items.map((item) => ({ ...item, dropped: null })),
     );
-    expect(again.statements()).toBe(3); // BEGIN, INSERT events, COMMIT
+    expect(again.statements()).toBe(1); // the read: nothing to write
   });
 });

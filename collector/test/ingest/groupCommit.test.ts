@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGroupCommit } from '../../src/storage/groupCommit.js';
+import { createGroupCommit } from '../../src/ingest/groupCommit.js';
 import { createDeferred, type Deferred } from '../utils/createDeferred.js';
 
 /** A `commitGroup` whose transactions the test finishes by hand, one by one. */

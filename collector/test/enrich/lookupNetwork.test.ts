@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HOSTING_ASNS, isHostingNetwork } from '../../../src/scoring/net/hostingNetworks.js';
-import { createNetworkLookup, type LookupNetwork } from '../../../src/scoring/net/lookupNetwork.js';
+import { HOSTING_ASNS, isHostingNetwork } from '../../src/enrich/hostingNetworks.js';
+import { createNetworkLookup, type LookupNetwork } from '../../src/enrich/lookupNetwork.js';
 
 const dbDir = dirname(createRequire(import.meta.url).resolve('@ip-location-db/asn/package.json'));
 

@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { buildIpRangeTable, lookupIpRange } from '../../enrich/ipRangeTable.js';
+import { buildIpRangeTable, lookupIpRange } from './ipRangeTable.js';
 import { isHostingNetwork } from './hostingNetworks.js';
 
 export interface NetworkVerdict {

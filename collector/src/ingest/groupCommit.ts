@@ -1,0 +1,112 @@
+/**
+ * Group commit: writes that arrive while a transaction is in flight wait and are committed
+ * together in the next one, so N concurrent requests cost one transaction instead of N; the
+ * busier the store, the larger the groups. Pending work is bounded: past `maxPending` (in
+ * the weight of the items, events for ingest) `submit` refuses at once with
+ * `OverloadedError` instead of queueing without end.
+ */
+
+interface Pending<T, R> {
+  item: T;
+  weight: number;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface GroupCommitOptions<T> {
+  /** Most items in one group. */
+  maxGroup?: number;
+  /** Most weight in one group (the first item of a group is always taken). */
+  maxGroupWeight?: number;
+  /** Most weight waiting for a group (items in flight not counted). */
+  maxPending?: number;
+  weigh?: (item: T) => number;
+  /** Called after each group settles: its items, weight and how long it took (ms). */
+  onGroup?: (items: number, weight: number, ms: number, ok: boolean) => void;
+}
+
+export interface GroupCommit<T, R> {
+  submit(item: T): Promise<R>;
+  /** Resolves when nothing is pending or in flight. */
+  drain(): Promise<void>;
+  /** Weight waiting for a group. */
+  pending(): number;
+}
+
+export class OverloadedError extends Error {
+  override name = 'OverloadedError';
+}
+
+export function createGroupCommit<T, R>(
+  commitGroup: (items: T[]) => Promise<R[]>,
+  options: GroupCommitOptions<T> | number = {},
+): GroupCommit<T, R> {
+  const {
+    maxGroup = 256,
+    maxGroupWeight = Number.POSITIVE_INFINITY,
+    maxPending = Number.POSITIVE_INFINITY,
+    weigh = () => 1,
+    onGroup,
+  } = typeof options === 'number' ? { maxGroup: options } : options;
+  let queue: Pending<T, R>[] = [];
+  let queued = 0;
+  let running: Promise<void> | null = null;
+
+  function take(): Pending<T, R>[] {
+    let n = 0;
+    let weight = 0;
+    while (n < queue.length && n < maxGroup) {
+      const w = queue[n]!.weight;
+      if (n > 0 && weight + w > maxGroupWeight) break;
+      weight += w;
+      n += 1;
+    }
+    const group = n === queue.length ? queue : queue.slice(0, n);
+    queue = n === queue.length ? [] : queue.slice(n);
+    queued -= weight;
+    return group;
+  }
+
+  async function run(): Promise<void> {
+    while (queue.length > 0) {
+      const group = take();
+      const started = performance.now();
+      const weight = group.reduce((sum, p) => sum + p.weight, 0);
+      try {
+        const results = await commitGroup(group.map((p) => p.item));
+        onGroup?.(group.length, weight, performance.now() - started, true);
+        group.forEach((p, i) => p.resolve(results[i] as R));
+      } catch (error) {
+        onGroup?.(group.length, weight, performance.now() - started, false);
+        for (const p of group) p.reject(error);
+      }
+    }
+  }
+
+  function kick(): void {
+    if (running) return;
+    // Start on a later tick so that requests parsed in the same turn share a transaction.
+    running = new Promise<void>((resolve) => setImmediate(resolve)).then(run).finally(() => {
+      running = null;
+      if (queue.length > 0) kick();
+    });
+  }
+
+  return {
+    submit(item) {
+      const weight = weigh(item);
+      if (queue.length > 0 && queued + weight > maxPending) {
+        return Promise.reject(new OverloadedError(`ingest queue full (${queued} pending)`));
+      }
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ item, weight, resolve, reject });
+        queued += weight;
+        kick();
+      });
+    },
+    async drain() {
+      while (running) await running;
+    },
+    pending: () => queued,
+  };
+}
