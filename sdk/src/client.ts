@@ -20,7 +20,7 @@ import { storageOf } from './lib/storageOf.js';
 import { createSession } from './session.js';
 import { createQueue } from './transport/queue.js';
 import { sendBatch, sendBeacon } from './transport/send.js';
-import type { CaptureContext, LeaveReason, Props } from './types.js';
+import type { CaptureContext, LeaveReason, Page, Props } from './types.js';
 
 const OPT_OUT_KEY = 'sightline_optout';
 const USER_KEY = 'sightline_user';
@@ -81,18 +81,21 @@ export function createClient(config: SightlineConfig): Client {
     debug,
   });
 
-  // The pageview later events belong to, and what captures send when a page is left.
-  let pageview: string | undefined;
+  // The pageview later events belong to (its id and URL), and what captures send when a
+  // page is left.
+  let page: Page | undefined;
   const leaveHandlers = new Set<(reason: LeaveReason) => void>();
   const runLeave = (reason: LeaveReason): void => {
     for (const handler of leaveHandlers) safely(handler, (error) => debug('leave handler failed', error))(reason);
   };
 
-  const emit = safely((type: EventType, fields: Record<string, unknown> = {}) => {
+  const emit = safely((type: EventType, fields: Record<string, unknown> = {}, at: Page | undefined = page) => {
     if (privacySignal) return debug(`${type} not sent: Do-Not-Track / Global Privacy Control`);
     if (optedOut || read(OPT_OUT_KEY) === '1') return debug(`${type} not sent: opted out`);
-    // Summaries of the page being left (scroll depth, engaged time) go before the next view.
-    if (type === 'pageview' && pageview) runLeave('navigate');
+    const view = type === 'pageview';
+    // Summaries of the page being left (scroll depth, engaged time) go before the next view,
+    // credited to it: its pageview and its URL, not the route the visitor arrives at.
+    if (view && page) runLeave('navigate');
     const now = Date.now();
     const id = randomId();
     const event = {
@@ -101,16 +104,17 @@ export function createClient(config: SightlineConfig): Client {
       type,
       ts: now,
       session: session.touch(now),
-      url: clamp(location.href, MAX_URL_LENGTH),
+      url: !view && at ? at[1] : clamp(location.href, MAX_URL_LENGTH),
       ...(user ? { user } : {}),
-      ...(type !== 'pageview' && pageview ? { pv: pageview } : {}),
+      ...(!view && at ? { pv: at[0] } : {}),
     } as SightlineEvent;
-    if (type === 'pageview') pageview = id;
+    if (view) page = [id, event.url];
     queue.add(event);
   }, (error) => debug('event not built', error));
 
   const ctx: CaptureContext = {
     emit,
+    page: () => page,
     onLeave: (handler) => {
       leaveHandlers.add(handler);
       return () => leaveHandlers.delete(handler);
@@ -120,7 +124,7 @@ export function createClient(config: SightlineConfig): Client {
   const stops = config.capture.map((capture) => safely(capture, (error) => debug('capture failed to start', error))(ctx));
   const leave = (reason: LeaveReason): void => {
     runLeave(reason);
-    queue.flushBeacon();
+    queue.flushBeacon(reason === 'pagehide');
   };
   stops.push(
     listen(document, 'visibilitychange', () => {
