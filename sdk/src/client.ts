@@ -47,8 +47,8 @@ function cleanProps(props: Props | undefined): Props | undefined {
 }
 
 export function createClient(config: SightlineConfig): Client {
-  const debug = (message: string, detail?: unknown): void => {
-    if (config.debug) console.debug(`[sightline] ${message}`, detail ?? '');
+  const debug = (message: unknown, detail?: unknown): void => {
+    if (config.debug) console.debug('[sightline]', message, detail ?? '');
   };
   const storage = storageOf(window);
   const session = createSession(storage);
@@ -64,7 +64,7 @@ export function createClient(config: SightlineConfig): Client {
       if (value === null) storage?.removeItem(key);
       else storage?.setItem(key, value);
     } catch {
-      debug(`could not persist ${key}`);
+      debug('not persisted', key);
     }
   };
   let user = read(USER_KEY);
@@ -86,12 +86,11 @@ export function createClient(config: SightlineConfig): Client {
   let page: Page | undefined;
   const leaveHandlers = new Set<(reason: LeaveReason) => void>();
   const runLeave = (reason: LeaveReason): void => {
-    for (const handler of leaveHandlers) safely(handler, (error) => debug('leave handler failed', error))(reason);
+    for (const handler of leaveHandlers) safely(handler, debug)(reason);
   };
 
   const emit = safely((type: EventType, fields: Record<string, unknown> = {}, at: Page | undefined = page) => {
-    if (privacySignal) return debug(`${type} not sent: Do-Not-Track / Global Privacy Control`);
-    if (optedOut || read(OPT_OUT_KEY) === '1') return debug(`${type} not sent: opted out`);
+    if (privacySignal || optedOut || read(OPT_OUT_KEY) === '1') return debug('not sent: opted out, DNT or GPC', type);
     const view = type === 'pageview';
     // Summaries of the page being left (scroll depth, engaged time) go before the next view,
     // credited to it: its pageview and its URL, not the route the visitor arrives at.
@@ -110,7 +109,7 @@ export function createClient(config: SightlineConfig): Client {
     } as SightlineEvent;
     if (view) page = [id, event.url];
     queue.add(event);
-  }, (error) => debug('event not built', error));
+  }, debug);
 
   const ctx: CaptureContext = {
     emit,
@@ -121,7 +120,7 @@ export function createClient(config: SightlineConfig): Client {
     },
     debug,
   };
-  const stops = config.capture.map((capture) => safely(capture, (error) => debug('capture failed to start', error))(ctx));
+  const stops = config.capture.map((capture) => safely(capture, debug)(ctx));
   const leave = (reason: LeaveReason): void => {
     runLeave(reason);
     queue.flushBeacon(reason === 'pagehide');

@@ -19,9 +19,8 @@ import { randomId } from '../lib/randomId.js';
 import { createPageStore, type PageStore, type StoredPage } from './pageStore.js';
 import { KEEPALIVE_MAX_BYTES, type SendOutcome } from './send.js';
 
-/** Bounds of one page's list; past them the oldest events are dropped. */
+/** Bound of one page's list (events are bounded in size too); past it the oldest are dropped. */
 export const MAX_QUEUED = 1000;
-export const MAX_QUEUED_BYTES = 1 << 20;
 /**
  * A list not written for this long belongs to a page that is gone (crashed, killed while
  * hidden, closed before its last write committed). A page holding events rewrites its
@@ -56,17 +55,10 @@ export interface Queue {
   size(): number;
 }
 
-const sizes = new WeakMap<SightlineEvent, number>();
-const sizeOf = (e: SightlineEvent): number => {
-  let n = sizes.get(e);
-  if (n === undefined) sizes.set(e, (n = byteLength(JSON.stringify(e)) + 1));
-  return n;
-};
-
 /** The longest run from the front of `list` of at most `max` events that fits one body. */
 function take(list: SightlineEvent[], max: number): SightlineEvent[] {
   let n = 0;
-  for (let size = 0; n < list.length && n < max && (size += sizeOf(list[n] as SightlineEvent)) <= BODY_MAX_BYTES; ) n++;
+  for (let size = 0; n < list.length && n < max && (size += byteLength(JSON.stringify(list[n])) + 1) <= BODY_MAX_BYTES; ) n++;
   // One event alone always goes (the collector's bounds keep it far below the limit).
   return list.slice(0, n || 1);
 }
@@ -91,7 +83,7 @@ export function createQueue(o: QueueOptions): Queue {
   let sending: Promise<void> | null = null;
 
   const fail = (error: unknown): void => {
-    o.debug('storage failed; events stay in this page only', error);
+    o.debug('storage failed: events kept in memory', error);
     store = null;
   };
   /** Writes this page's list as it is now (or deletes the row once the list is empty). */
@@ -151,15 +143,15 @@ export function createQueue(o: QueueOptions): Queue {
       return true;
     }
     putBack(text);
-    let next = 'waiting to be back online';
+    let wait = 0;
     if (navigator.onLine !== false) {
       backoff = backoff ? Math.min(backoff * 2, BACKOFF_MAX_MS) : BACKOFF_MIN_MS;
-      const wait = Math.max(outcome.afterMs ?? 0, backoff / 2 + Math.random() * (backoff / 2));
-      next = `retrying in ${Math.round(wait)} ms`;
+      wait = Math.max(outcome.afterMs ?? 0, backoff / 2 + Math.random() * (backoff / 2));
       retryAt = Date.now() + wait;
       schedule(wait);
     }
-    o.debug(`send failed (${outcome.reason}); ${next}`);
+    // 0: offline, the 'online' event sends again.
+    o.debug(`send failed (${outcome.reason}); retry in ms`, Math.round(wait));
     return false;
   }
 
@@ -203,7 +195,6 @@ export function createQueue(o: QueueOptions): Queue {
       }
       if (next < Infinity) setTimeout(adopt, next);
       if (orphans.length) {
-        o.debug(`adopted the events of ${orphans.length} page(s) gone`);
         // Written under this page's key before the orphans' rows go: never in neither.
         save();
         void store?.del(orphans);
@@ -220,17 +211,14 @@ export function createQueue(o: QueueOptions): Queue {
       list.push(event);
       // The oldest go, but not those in flight: they are about to be delivered.
       const idle = list.filter((e) => !flying.has(e));
-      let bytes = 0;
-      for (const e of idle) bytes += sizeOf(e);
-      let n = 0;
-      while (idle.length - n > MAX_QUEUED || bytes > MAX_QUEUED_BYTES) bytes -= sizeOf(idle[n++] as SightlineEvent);
-      if (n) {
+      const n = idle.length - MAX_QUEUED;
+      if (n > 0) {
         list = list.filter((e) => !idle.slice(0, n).includes(e));
         dropped.queue_full = (dropped.queue_full ?? 0) + n;
-        o.debug(`queue full: ${n} oldest events dropped`);
+        o.debug('queue full: oldest dropped', n);
       }
       saveSoon();
-      if (!sending && Date.now() >= retryAt && idle.length - n >= o.maxBatch) void flush();
+      if (!sending && Date.now() >= retryAt && Math.min(idle.length, MAX_QUEUED) >= o.maxBatch) void flush();
       else schedule(o.flushInterval);
     },
     flush,

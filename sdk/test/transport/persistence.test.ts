@@ -121,5 +121,5 @@ test('a store that fails leaves the events in memory, still sent', async () => {
   queue.add(makeEvent(0));
   await queue.flush();
   expect(eventIds(sentBodies(send))).toEqual([['e0']]);
-  await until(() => expect(debug).toHaveBeenCalledWith('storage failed; events stay in this page only', expect.any(Error)));
+  await until(() => expect(debug).toHaveBeenCalledWith('storage failed: events kept in memory', expect.any(Error)));
 });
