@@ -20,7 +20,7 @@ import { storageOf } from './lib/storageOf.js';
 import { createSession } from './session.js';
 import { createQueue } from './transport/queue.js';
 import { sendBatch, sendBeacon } from './transport/send.js';
-import type { CaptureContext, LeaveReason, Props } from './types.js';
+import type { CaptureContext, LeaveReason, Page, Props } from './types.js';
 
 const OPT_OUT_KEY = 'sightline_optout';
 const USER_KEY = 'sightline_user';
@@ -47,8 +47,8 @@ function cleanProps(props: Props | undefined): Props | undefined {
 }
 
 export function createClient(config: SightlineConfig): Client {
-  const debug = (message: string, detail?: unknown): void => {
-    if (config.debug) console.debug(`[sightline] ${message}`, detail ?? '');
+  const debug = (message: unknown, detail?: unknown): void => {
+    if (config.debug) console.debug('[sightline]', message, detail ?? '');
   };
   const storage = storageOf(window);
   const session = createSession(storage);
@@ -64,7 +64,7 @@ export function createClient(config: SightlineConfig): Client {
       if (value === null) storage?.removeItem(key);
       else storage?.setItem(key, value);
     } catch {
-      debug(`could not persist ${key}`);
+      debug('not persisted', key);
     }
   };
   let user = read(USER_KEY);
@@ -81,18 +81,20 @@ export function createClient(config: SightlineConfig): Client {
     debug,
   });
 
-  // The pageview later events belong to, and what captures send when a page is left.
-  let pageview: string | undefined;
+  // The pageview later events belong to (its id and URL), and what captures send when a
+  // page is left.
+  let page: Page | undefined;
   const leaveHandlers = new Set<(reason: LeaveReason) => void>();
   const runLeave = (reason: LeaveReason): void => {
-    for (const handler of leaveHandlers) safely(handler, (error) => debug('leave handler failed', error))(reason);
+    for (const handler of leaveHandlers) safely(handler, debug)(reason);
   };
 
-  const emit = safely((type: EventType, fields: Record<string, unknown> = {}) => {
-    if (privacySignal) return debug(`${type} not sent: Do-Not-Track / Global Privacy Control`);
-    if (optedOut || read(OPT_OUT_KEY) === '1') return debug(`${type} not sent: opted out`);
-    // Summaries of the page being left (scroll depth, engaged time) go before the next view.
-    if (type === 'pageview' && pageview) runLeave('navigate');
+  const emit = safely((type: EventType, fields: Record<string, unknown> = {}, at: Page | undefined = page) => {
+    if (privacySignal || optedOut || read(OPT_OUT_KEY) === '1') return debug('not sent: opted out, DNT or GPC', type);
+    const view = type === 'pageview';
+    // Summaries of the page being left (scroll depth, engaged time) go before the next view,
+    // credited to it: its pageview and its URL, not the route the visitor arrives at.
+    if (view && page) runLeave('navigate');
     const now = Date.now();
     const id = randomId();
     const event = {
@@ -101,26 +103,27 @@ export function createClient(config: SightlineConfig): Client {
       type,
       ts: now,
       session: session.touch(now),
-      url: clamp(location.href, MAX_URL_LENGTH),
+      url: !view && at ? at[1] : clamp(location.href, MAX_URL_LENGTH),
       ...(user ? { user } : {}),
-      ...(type !== 'pageview' && pageview ? { pv: pageview } : {}),
+      ...(!view && at ? { pv: at[0] } : {}),
     } as SightlineEvent;
-    if (type === 'pageview') pageview = id;
+    if (view) page = [id, event.url];
     queue.add(event);
-  }, (error) => debug('event not built', error));
+  }, debug);
 
   const ctx: CaptureContext = {
     emit,
+    page: () => page,
     onLeave: (handler) => {
       leaveHandlers.add(handler);
       return () => leaveHandlers.delete(handler);
     },
     debug,
   };
-  const stops = config.capture.map((capture) => safely(capture, (error) => debug('capture failed to start', error))(ctx));
+  const stops = config.capture.map((capture) => safely(capture, debug)(ctx));
   const leave = (reason: LeaveReason): void => {
     runLeave(reason);
-    queue.flushBeacon();
+    queue.flushBeacon(reason === 'pagehide');
   };
   stops.push(
     listen(document, 'visibilitychange', () => {

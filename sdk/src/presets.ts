@@ -7,7 +7,7 @@ import { captureScroll } from './capture/scroll.js';
 import { captureTiming } from './capture/timing.js';
 import { captureVitals } from './capture/vitals.js';
 
-/** Pageviews, clicks, scroll depth, engaged time and errors: what `/s.core.js` runs. */
+/** Pageviews, clicks, scroll depth, engaged time and errors. */
 export const coreCaptures = [capturePageviews, captureClicks, captureScroll, captureEngagement, captureErrors];
 
 /** Every capture module: what `/s.js` runs. */

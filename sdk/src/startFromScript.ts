@@ -13,9 +13,13 @@ export interface ScriptOptions {
 }
 
 export function startFromScript(captures: (options: ScriptOptions) => Capture[]): void {
+  const win = window as unknown as { sightline?: object };
+  // The tag included twice (a template and a tag manager): the first one runs alone, else
+  // every pageview and event would be sent twice under different ids.
+  if (win.sightline) return;
   const script = document.currentScript as HTMLScriptElement | null;
   const data = script?.dataset ?? {};
-  (window as unknown as { sightline: object }).sightline = { track, identify, optOut, optIn, flush };
+  win.sightline = { track, identify, optOut, optIn, flush };
   try {
     init({
       site: data.site ?? '',

@@ -6,13 +6,19 @@ import type { EventType, PropValue } from '@sightline/protocol';
  */
 export type LeaveReason = 'hidden' | 'pagehide' | 'navigate';
 
+/** A pageview: its id and the URL it was recorded with. */
+export type Page = [pv: string, url: string];
+
 /** What a capture module gets from the client. */
 export interface CaptureContext {
   /**
-   * Queues an event. The client adds id, time, session, URL and user, and ties every
-   * non-pageview event to the current pageview (`pv`).
+   * Queues an event. The client adds id, time, session and user, and ties every
+   * non-pageview event to a pageview (`pv`) and its URL: the current one, or `at` (a
+   * value `page()` returned earlier) for a signal measured on an earlier page.
    */
-  emit(type: EventType, fields?: Record<string, unknown>): void;
+  emit(type: EventType, fields?: Record<string, unknown>, at?: Page): void;
+  /** The current pageview, if any. */
+  page(): Page | undefined;
   /**
    * Runs `handler` whenever the current page is left (see `LeaveReason`), before anything
    * is handed to `sendBeacon` and before the next SPA pageview: the moment to send a

@@ -185,7 +185,7 @@ describe('track()', () => {
     client.track(name as string);
     await client.flush();
     expect(fetchMock).not.toHaveBeenCalled();
-    expect(debug).toHaveBeenCalledWith('[sightline] track() needs an event name', '');
+    expect(debug).toHaveBeenCalledWith('[sightline]', 'track() needs an event name', '');
   });
 });
 
@@ -214,7 +214,7 @@ describe('privacy', () => {
     const client = startClient({ debug: true });
     client.optOut();
     client.track('x');
-    expect(debug).toHaveBeenCalledWith('[sightline] custom not sent: opted out', '');
+    expect(debug).toHaveBeenCalledWith('[sightline]', 'not sent: opted out, DNT or GPC', 'custom');
   });
 
   test.each<[string, Record<string, unknown>, boolean | undefined, boolean]>([
@@ -292,7 +292,7 @@ describe('stop()', () => {
     const client = startClient({ debug: true, capture: [broken, capturePageviews] });
     await client.flush();
     expect(sentEvents(fetchMock).map((e) => e.type)).toEqual(['pageview']);
-    expect(debug).toHaveBeenCalledWith('[sightline] capture failed to start', expect.any(Error));
+    expect(debug).toHaveBeenCalledWith('[sightline]', expect.any(Error), '');
     expect(() => client.stop()).not.toThrow();
   });
 });

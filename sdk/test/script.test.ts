@@ -105,7 +105,7 @@ describe('script tag (/s.js)', () => {
     useScriptTag(SRC, { site: 'demo', debug: '' });
     const sightline = await loadScript();
     sightline.track('');
-    expect(debug).toHaveBeenCalledWith('[sightline] track() needs an event name', '');
+    expect(debug).toHaveBeenCalledWith('[sightline]', 'track() needs an event name', '');
   });
 
   test.each([

@@ -93,10 +93,17 @@ export function foldSessionDay(day: SessionDay): FoldedSessionDay {
     if (i === last) c[2] += 1;
     out.pages.get(pv.path)!.visitors.add(pv.visitor);
   });
+  // An event belongs to the page view it names (`pv`): a summary sent as an SPA route is
+  // left, or a vital reported after later navigations, counts for the path it was measured
+  // on, whatever URL it arrived with. Without one (older SDKs, server-side senders, a
+  // page view of another day) it counts for its own URL's path.
+  const pathOf = new Map(day.pageviews.map((pv) => [pv.id, pv.path]));
   // A page view's deepest scroll counts once.
   const deepest = new Map<string, { path: string; depth: number }>();
-  for (const e of day.events) {
-    if (e.type === 'pageview' || e.type === 'humanness') continue;
+  for (const raw of day.events) {
+    if (raw.type === 'pageview' || raw.type === 'humanness') continue;
+    const path = (raw.pv && pathOf.get(raw.pv)) || raw.path;
+    const e = path === raw.path ? raw : { ...raw, path };
     const d = dataOf(e);
     if (e.type === 'engagement') {
       const c = page(e.path);

@@ -1,6 +1,8 @@
 /**
- * Engaged time: how long the page was visible, its window focused, and its reader active
- * within the last `IDLE_MS`. Each leave sends the time since the previous send, so a tab
+ * Engaged time: how long the page was visible and its reader active within the last
+ * `IDLE_MS`. Window focus is not required: a reader with the page on a second screen, or
+ * with focus in the browser's address bar or a devtools pane, is reading; hidden time never
+ * counts (mature trackers agree: Plausible counts visible time, GA4 the foreground page). Each leave sends the time since the previous send, so a tab
  * shown and hidden five times reports each stretch once, and a tab that was read and then
  * closed never reports 0 s. Time comes from `performance.now()` deltas taken at the
  * transitions (monotonic, no interval timer, nothing to do while the page is idle).
@@ -22,10 +24,9 @@ const INPUTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 
 
 export const captureEngagement: Capture = (ctx) => {
   const now = (): number => performance.now();
-  let focused = document.hasFocus();
   // Between `pagehide` and `pageshow` the page may sit in the back/forward cache.
   let frozen = false;
-  // Visible, focused and not frozen: the clock runs from `since`, until idle.
+  // Visible and not frozen: the clock runs from `since`, until idle.
   let counting = false;
   let since = now();
   let lastInput = since;
@@ -43,18 +44,13 @@ export const captureEngagement: Capture = (ctx) => {
     const at = now();
     settle(at);
     const was = counting;
-    counting = !frozen && focused && document.visibilityState === 'visible';
+    counting = !frozen && document.visibilityState === 'visible';
     if (counting && !was) lastInput = at;
   };
 
   const onChange = safely(
     (event: Event) => {
-      if (event.type === 'focus') focused = true;
-      else if (event.type === 'blur') focused = false;
-      else if (event.type === 'pageshow') {
-        frozen = false;
-        focused = document.hasFocus();
-      }
+      if (event.type === 'pageshow') frozen = false;
       update();
     },
     (error) => ctx.debug('engagement not updated', error),
@@ -70,7 +66,7 @@ export const captureEngagement: Capture = (ctx) => {
 
   const stops = [
     listen(document, 'visibilitychange', onChange),
-    ...['focus', 'blur', 'pageshow'].map((type) => listen(window, type, onChange)),
+    listen(window, 'pageshow', onChange),
     ...INPUTS.map((type) => listen(window, type, onInput, true)),
     ctx.onLeave((reason) => {
       settle(now());

@@ -1,15 +1,18 @@
 /**
  * Scroll depth: the deepest point of the page the reader saw, in percent of its height,
  * sent when the page is left. A page whose content fits the viewport counts as 100.
+ *
+ * Measured against the page as the reader saw it: when they scroll (and once at load),
+ * never when the page is left. Content appended after the reader stopped scrolling (a
+ * feed, a late widget) neither lowers their depth nor, removed, raises it to 100.
  */
 import { listen } from '../lib/listen.js';
 import { safely } from '../lib/safely.js';
-import { throttle } from '../lib/throttle.js';
 import type { Capture } from '../types.js';
 
 /**
- * At most one measurement per this many ms while scrolling: reading `scrollHeight` can
- * force a layout, and a scroll event can fire every frame.
+ * While scrolling, one measurement at the first scroll event and one this many ms later:
+ * reading `scrollHeight` can force a layout, and a scroll event can fire every frame.
  */
 const MEASURE_EVERY_MS = 100;
 
@@ -34,17 +37,42 @@ export const captureScroll: Capture = (ctx) => {
     },
     (error) => ctx.debug('scroll depth not measured', error),
   );
-  const measureSoon = throttle(measure, MEASURE_EVERY_MS);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A scroll (or load) came since the last measurement.
+  let moved = false;
+  /** The end of a window: measures if something moved in it, and then opens the next. */
+  const tick = (): void => {
+    timer = undefined;
+    if (!moved) return;
+    moved = false;
+    measure();
+    timer = setTimeout(tick, MEASURE_EVERY_MS);
+  };
+  /** Measures at the end of the current window (or of one opened now). */
+  const later = (): void => {
+    moved = true;
+    timer ??= setTimeout(tick, MEASURE_EVERY_MS);
+  };
+  const onScroll = (): void => {
+    if (timer !== undefined) return void (moved = true);
+    // The page as it is when the reader scrolls, not as it is 100 ms later.
+    measure();
+    timer = setTimeout(tick, MEASURE_EVERY_MS);
+  };
 
-  const stops = [listen(window, 'scroll', measureSoon)];
+  const stops = [listen(window, 'scroll', onScroll)];
   // Before `load` the document is not all there: a half-parsed page would "fit" and count 100.
-  if (document.readyState === 'complete') measureSoon();
-  else stops.push(listen(window, 'load', measureSoon));
+  if (document.readyState === 'complete') later();
+  else stops.push(listen(window, 'load', later));
 
   stops.push(
     ctx.onLeave((reason) => {
-      // On `navigate` the DOM already shows the next route: keep what was measured here.
-      if (reason !== 'navigate') measure();
+      // A scroll of the last moment is measured; on `navigate` the DOM already shows the
+      // next route, so it is not.
+      clearTimeout(timer);
+      timer = undefined;
+      if (moved && reason !== 'navigate') measure();
+      moved = false;
       // `hidden` can come many times per page (and precedes `pagehide`): only news is sent.
       if (max > sent) {
         ctx.emit('scroll', { depth: max });
@@ -53,13 +81,13 @@ export const captureScroll: Capture = (ctx) => {
       if (reason === 'navigate') {
         // The next page starts from wherever the router left the viewport.
         max = sent = -1;
-        measureSoon();
+        later();
       }
     }),
   );
 
   return () => {
-    measureSoon.cancel();
+    clearTimeout(timer);
     for (const stop of stops) stop();
   };
 };

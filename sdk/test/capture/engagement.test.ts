@@ -62,7 +62,7 @@ describe('captureEngagement: accumulation', () => {
   test.each<[string, Step[], number[]]>([
     ['visible and focused, then hidden: that time (no 0 s visit)', [12_500, 'hide'], [12_500]],
     ['visible and focused, then the page is left', [3000, 'pagehide'], [3000]],
-    ['blurred time does not count', [1000, 'blur', 5000, 'focus', 2000, 'pagehide'], [3000]],
+    ['visible but not focused (a second screen) counts', [1000, 'blur', 5000, 'focus', 2000, 'pagehide'], [8000]],
     ['hidden time does not count', [1000, 'hide', MINUTE, 'show', 500, 'pagehide'], [1000, 500]],
     [
       'blur while hidden, focus while hidden',
@@ -70,9 +70,9 @@ describe('captureEngagement: accumulation', () => {
       [1000, 2000],
     ],
     [
-      'shown but not focused: nothing until focus',
+      'shown but not focused: counts from shown',
       [1000, 'blur', 'hide', 5000, 'show', 3000, 'focus', 1000, 'pagehide'],
-      [1000, 1000],
+      [1000, 4000],
     ],
     [
       'each leave sends the time since the last one',
@@ -92,7 +92,7 @@ describe('captureEngagement: accumulation', () => {
   });
 
   test.each<[string, DocumentVisibilityState, boolean, Step[], number[]]>([
-    ['started without focus: counts from focus', 'visible', false, [4000, 'focus', 1000, 'pagehide'], [1000]],
+    ['started visible without focus: counts from the start', 'visible', false, [4000, 'focus', 1000, 'pagehide'], [5000]],
     [
       'started hidden (background tab): counts from shown',
       'hidden',
@@ -175,7 +175,7 @@ describe('captureEngagement: idle', () => {
 describe('captureEngagement: no zero sends', () => {
   test.each<[string, Step[], number[]]>([
     ['left at once', ['pagehide'], []],
-    ['blurred the whole time', ['blur', 5000, 'hide', 'pagehide'], []],
+    ['hidden the whole time', ['hide', 5000, 'pagehide'], []],
     ['hidden twice in a row', [1000, 'hide', 'hide', 'pagehide'], [1000]],
     ['navigate while hidden', [1000, 'hide', 'navigate', 5000, 'pagehide'], [1000]],
     ['shown and hidden again at once', [1000, 'hide', 'show', 'hide'], [1000]],

@@ -1,11 +1,13 @@
 import type { EventType } from '@sightline/protocol';
-import type { CaptureContext } from '../../src/types.js';
+import type { CaptureContext, Page } from '../../src/types.js';
 
 export interface RecordedEmit {
   type: EventType;
   fields: Record<string, unknown>;
-  /** `location.href` when the event was emitted (the client stamps it as `url`). */
+  /** `location.href` when the event was emitted. */
   href: string;
+  /** The page it was credited to, when the capture named one. */
+  at?: Page;
 }
 
 /** A capture context that records what a capture module emits, instead of sending it. */
@@ -13,9 +15,10 @@ export function createRecordingContext(): { ctx: CaptureContext; emitted: Record
   const emitted: RecordedEmit[] = [];
   const debug: string[] = [];
   const ctx: CaptureContext = {
-    emit: (type, fields = {}) => {
-      emitted.push({ type, fields, href: location.href });
+    emit: (type, fields = {}, at) => {
+      emitted.push({ type, fields, href: location.href, ...(at ? { at } : {}) });
     },
+    page: () => ['pv-now', location.href],
     // Captures that summarise on leave are tested with createFakeCaptureContext.
     onLeave: () => () => undefined,
     debug: (message) => {
