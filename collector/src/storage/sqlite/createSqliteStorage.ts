@@ -15,6 +15,7 @@ import {
 import { createGroupCommit } from '../groupCommit.js';
 import { createLock } from '../createLock.js';
 import { refreshRollups } from '../../rollups/refreshRollups.js';
+import { createDayBuilder } from '../../rollups/createDayBuilder.js';
 import { createSqliteRollupStore } from './rollupStore.js';
 import { queryRollup } from './queryRollup.js';
 import { countFunnel } from './countFunnel.js';
@@ -93,7 +94,13 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   const group = createGroupCommit<IngestItem, InsertResult>((items) =>
     withWriteLock(() => commitEvents(writer, items)),
   );
-  const rollups = createSqliteRollupStore(writer, rollupReader, withWriteLock);
+  const rollups = createSqliteRollupStore(
+    writer,
+    rollupReader,
+    withWriteLock,
+    path === ':memory:' ? null : path,
+  );
+  const dayBuilder = createDayBuilder(rollups.readDayFacts, rollups.factsReader);
 
   return {
     kind: 'sqlite',
@@ -108,6 +115,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     flush: () => group.drain(),
     async close() {
       await group.drain();
+      await dayBuilder.close();
       for (const db of reportReaders) if (db !== writer) await db.close();
       if (rollupReader !== writer) await rollupReader.close();
       await writer.close();
@@ -162,7 +170,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       return changes;
     },
 
-    refreshRollups: (options) => refreshRollups(rollups, options),
+    refreshRollups: (options) => refreshRollups(rollups, dayBuilder, options),
     queryRollup: (query) => onReportReader((db) => queryRollup(db, query)),
     countFunnel: (query) => onReportReader((db) => countFunnel(db, query)),
     rankUsers: (query) => onReportReader((db) => rankUsers(db, query)),
