@@ -1,19 +1,26 @@
 /**
  * Rebuilds the rollups of every stale day, newest first. Driver-neutral: a driver supplies
- * the `RollupStore` (read one day's facts in one snapshot, replace its rows in one
- * transaction). Ingest marks days stale; a day marked again while it was being rebuilt
- * stays stale (generation check) and is rebuilt on the next pass.
+ * the `RollupStore` (read one day's facts in one snapshot, here or in a worker thread;
+ * replace its rows chunk by chunk, each in a short transaction). Ingest marks days stale; a
+ * day marked again while it was being rebuilt stays stale (generation check) and is rebuilt
+ * on the next pass.
  */
-import { aggregateDay } from './aggregateDay.js';
-import type { DayFacts, DayRollups, DirtyDay } from './types.js';
+import type { DayBuilder, FactsReaderSource } from './createDayBuilder.js';
+import type { RowChunk } from './planDayWrites.js';
+import type { DayFacts, DirtyDay } from './types.js';
 
 export interface RollupStore {
   /** Stale days, newest first. */
   listDirtyDays(limit: number): Promise<DirtyDay[]>;
   /** The day's facts and its mark's generation, read in one snapshot. */
   readDayFacts(site: string, day: string): Promise<{ facts: DayFacts; gen: number | null }>;
-  /** Replaces the day's rows; clears its mark if its generation is still `gen`. */
-  writeDayRollups(site: string, day: string, gen: number, rows: DayRollups): Promise<void>;
+  /** Where a worker thread can read days on a connection of its own; null if nowhere. */
+  factsReader: FactsReaderSource | null;
+  /**
+   * Replaces the day's rows with `chunks` (rollups/planDayWrites.ts), one short transaction
+   * per chunk; the last one clears the day's mark if its generation is still `gen`.
+   */
+  writeDayRollups(site: string, day: string, gen: number, chunks: RowChunk[]): Promise<void>;
   /**
    * Recomputes what is derived from several days' rollups and went stale with the days
    * written (rows over trailing days: storage/sqlite/trails.ts); returns how many days it
@@ -40,6 +47,7 @@ const PAGE = 64;
 
 export async function refreshRollups(
   store: RollupStore,
+  builder: DayBuilder,
   options: RefreshOptions = {},
 ): Promise<RefreshResult> {
   const started = performance.now();
@@ -54,9 +62,9 @@ export async function refreshRollups(
     for (const d of dirty) {
       if (days >= max) break;
       seen.add(`${d.site}\u0000${d.day}`);
-      const { facts, gen } = await store.readDayFacts(d.site, d.day);
+      const { gen, chunks } = await builder.build(d.site, d.day);
       if (gen === null) continue;
-      await store.writeDayRollups(d.site, d.day, gen, aggregateDay(facts));
+      await store.writeDayRollups(d.site, d.day, gen, chunks);
       days += 1;
     }
   }

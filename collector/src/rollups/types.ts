@@ -134,6 +134,22 @@ export const ROLLUP_COLUMNS = {
 } as const;
 
 export type RollupTable = keyof typeof ROLLUP_COLUMNS;
+
+/** How many of each table's leading columns (after site, day) make its key. */
+export const ROLLUP_KEYS: Record<RollupTable, number> = {
+  ru_sessions: 4,
+  ru_hours: 3,
+  ru_durations: 3,
+  ru_lengths: 3,
+  ru_pages: 3,
+  ru_segments: 3,
+  ru_transitions: 4,
+  ru_events: 6,
+  ru_vitals: 4,
+  ru_errors: 7,
+  ru_users: 2,
+  ru_problem_sessions: 2,
+};
 export type RollupRow = (string | number | null)[];
 export type DayRollups = Record<RollupTable, RollupRow[]>;
 

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import { INTERACTION_FIELDS, PAGEVIEW_FIELDS, SESSION_FIELDS, type SiteRow, type Storage } from '../types.js';
 import { createLock } from '../createLock.js';
 import { refreshRollups } from '../../rollups/refreshRollups.js';
+import { createDayBuilder } from '../../rollups/createDayBuilder.js';
 import { createSqliteRollupStore } from './rollupStore.js';
 import { queryRollup } from './queryRollup.js';
 import { countFunnel } from './countFunnel.js';
@@ -97,7 +98,13 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
   // Rollup rebuilds read a day in their own snapshot, beside report reads.
   const rollupReader = path === ':memory:' ? writer : await openDb(path);
   const withWriteLock = createLock();
-  const rollups = createSqliteRollupStore(writer, rollupReader, withWriteLock);
+  const rollups = createSqliteRollupStore(
+    writer,
+    rollupReader,
+    withWriteLock,
+    path === ':memory:' ? null : path,
+  );
+  const dayBuilder = createDayBuilder(rollups.readDayFacts, rollups.factsReader);
   // PASSIVE: copies what no reader still needs, never waits for the writer or a reader.
   const checkpoints =
     path === ':memory:'
@@ -117,6 +124,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       if (checkpoints) clearInterval(checkpoints);
       // Waits for the write in flight (and anything queued behind it) before closing.
       await withWriteLock(async () => {});
+      await dayBuilder.close();
       for (const db of reportReaders) if (db !== writer) await db.close();
       if (rollupReader !== writer) await rollupReader.close();
       await writer.close();
@@ -174,7 +182,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       return changes;
     },
 
-    refreshRollups: (options) => refreshRollups(rollups, options),
+    refreshRollups: (options) => refreshRollups(rollups, dayBuilder, options),
     queryRollup: (query) => onReportReader((db) => queryRollup(db, query)),
     countFunnel: (query) => onReportReader((db) => countFunnel(db, query)),
     rankUsers: (query) => onReportReader((db) => rankUsers(db, query)),

@@ -1,0 +1,107 @@
+/**
+ * Builds a stale day's rollup rows, ready to write: read in one snapshot, aggregated, cut
+ * into chunks. In a worker thread when the store can be read from one (a database file), so
+ * that a day of a million events or a crawler's session never blocks the event loop that
+ * answers ingest and /healthz; on this thread otherwise (an in-memory database, or sources
+ * run without a build, as in the tests).
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { aggregateDay } from './aggregateDay.js';
+import { planDayWrites, type RowChunk } from './planDayWrites.js';
+import type { DayFacts } from './types.js';
+
+/** A module that exports `openDayFactsReader(...args): Promise<FactsReader>`, and its arguments. */
+export interface FactsReaderSource {
+  module: string;
+  args: unknown[];
+}
+
+export interface FactsReader {
+  /** The day's facts and the generation of its stale mark (null: not marked), in one snapshot. */
+  read(site: string, day: string): Promise<{ facts: DayFacts; gen: number | null }>;
+  close(): Promise<void>;
+}
+
+export interface BuiltDay {
+  gen: number | null;
+  chunks: RowChunk[];
+}
+
+export interface BuildRequest {
+  id: number;
+  site: string;
+  day: string;
+}
+export type BuildReply = { id: number } & (BuiltDay | { error: string });
+
+export interface DayBuilder {
+  build(site: string, day: string): Promise<BuiltDay>;
+  /** Whether days are built off this thread. */
+  readonly threaded: boolean;
+  close(): Promise<void>;
+}
+
+const WORKER = new URL('./rollupWorker.js', import.meta.url);
+
+/**
+ * `local` reads on this thread; `source` (when given and the worker script is built) is read
+ * by the worker instead.
+ */
+export function createDayBuilder(local: FactsReader['read'], source: FactsReaderSource | null): DayBuilder {
+  if (!source || !existsSync(fileURLToPath(WORKER))) {
+    return {
+      threaded: false,
+      async build(site, day) {
+        const { facts, gen } = await local(site, day);
+        return { gen, chunks: gen === null ? [] : planDayWrites(aggregateDay(facts)) };
+      },
+      close: async () => {},
+    };
+  }
+  let worker: Worker | null = null;
+  let next = 0;
+  const pending = new Map<number, { resolve: (day: BuiltDay) => void; reject: (error: Error) => void }>();
+  const fail = (error: Error) => {
+    worker = null;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  const start = () => {
+    const w = new Worker(WORKER, { workerData: source });
+    // An idle worker does not keep the process alive (a busy one does).
+    w.unref();
+    w.on('message', (reply: BuildReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref();
+      if ('error' in reply) p.reject(new Error(`rollup worker: ${reply.error}`));
+      else p.resolve(reply);
+    });
+    w.on('error', fail);
+    w.on('exit', (code) => {
+      if (worker === w) fail(new Error(`rollup worker exited (${code})`));
+    });
+    return w;
+  };
+  return {
+    threaded: true,
+    build(site, day) {
+      worker ??= start();
+      const id = (next += 1);
+      return new Promise<BuiltDay>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker!.ref();
+        worker!.postMessage({ id, site, day } satisfies BuildRequest);
+      });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+      fail(new Error('rollup worker closed'));
+    },
+  };
+}
