@@ -59,8 +59,27 @@ function printTable(title, rows) {
     console.log(`| ${name} | ${columns.map((c) => row[c]).join(' | ')} |`);
 }
 
-async function throughputTable(dir) {
+/** The ceilings first, so that no collector (nor its rollup job) runs beside them. */
+async function measureCeilings(dir) {
+  const options = { seconds: SECONDS, connections: CONNECTIONS };
+  const sqlite = [];
+  for (const scenario of SCENARIOS) sqlite.push(await measureSqlite(scenario, { dir, ...options }));
   const bare = await spawnBareRoute();
+  try {
+    const http = [];
+    for (const scenario of SCENARIOS) {
+      // A second of warm-up, then the measured run.
+      await runLoad(bare.url, scenario, { ...options, seconds: 1, prefix: 'wb-' });
+      http.push((await runLoad(bare.url, scenario, { ...options, prefix: 'b-' })).eventsPerSecond);
+    }
+    return SCENARIOS.map((_, i) => ({ http: http[i], sqlite: sqlite[i] }));
+  } finally {
+    bare.child.kill('SIGTERM');
+  }
+}
+
+async function throughputTable(dir) {
+  const ceilings = await measureCeilings(dir);
   const collector = await spawnCollector(collectorEnv(dir, 'table'));
   const pid = /** @type {number} */ (collector.child.pid);
   const rows = {};
@@ -68,18 +87,12 @@ async function throughputTable(dir) {
   let batchesPerSecond = 0;
   try {
     const cold = await timedPost(collector.url, SCENARIOS[2], 'cold-', 0);
-    for (const scenario of SCENARIOS) {
+    for (const [i, scenario] of SCENARIOS.entries()) {
       const options = { seconds: SECONDS, connections: CONNECTIONS };
-      // A second of warm-up on each target, then the measured run.
-      await runLoad(bare.url, scenario, { ...options, seconds: 1, prefix: 'wb-' });
-      const ceilingHttp = await runLoad(bare.url, scenario, { ...options, prefix: 'b-' });
-      await runLoad(collector.url, scenario, { ...options, seconds: 1, prefix: `w${scenario.name[1]}-` });
-      const measured = await runLoad(collector.url, scenario, {
-        ...options,
-        prefix: `m${scenario.name[1]}-`,
-      });
-      const ceilingSql = await measureSqlite(scenario, { dir, seconds: SECONDS, connections: CONNECTIONS });
-      const ceiling = Math.min(ceilingHttp.eventsPerSecond, ceilingSql);
+      await runLoad(collector.url, scenario, { ...options, seconds: 1, prefix: `w${i}-` });
+      const measured = await runLoad(collector.url, scenario, { ...options, prefix: `m${i}-` });
+      const { http, sqlite } = ceilings[i];
+      const ceiling = Math.min(http, sqlite);
       const other = Object.entries(measured.statuses).filter(([s]) => s !== '202');
       rows[scenario.name] = {
         'events/s': round(measured.eventsPerSecond),
@@ -88,15 +101,15 @@ async function throughputTable(dir) {
         p99: ms(measured.p99),
         'ceiling events/s': round(ceiling),
         ratio: (measured.eventsPerSecond / ceiling).toFixed(2),
-        'bare route events/s': round(ceilingHttp.eventsPerSecond),
-        'raw SQLite events/s': round(ceilingSql),
+        'bare route events/s': round(http),
+        'raw SQLite events/s': round(sqlite),
         'not 202':
           other.length || measured.errors
             ? `${JSON.stringify(Object.fromEntries(other))} errors ${measured.errors}`
             : 0,
       };
       memory[scenario.name] = readProcessMemory(pid);
-      if (scenario === SCENARIOS[0]) batchesPerSecond = measured.requestsPerSecond;
+      if (i === 0) batchesPerSecond = measured.requestsPerSecond;
     }
     const warm = await warmP95(collector.url, SCENARIOS[2]);
     printTable(
@@ -112,7 +125,6 @@ async function throughputTable(dir) {
     );
     return batchesPerSecond;
   } finally {
-    bare.child.kill('SIGTERM');
     collector.child.kill('SIGTERM');
     await collector.exited;
   }

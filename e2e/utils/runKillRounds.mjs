@@ -57,11 +57,18 @@ export async function runKillRounds({
 
       const restartedAt = performance.now();
       collector = await spawnCollector(env);
-      const healthz = (
-        await fetch(`${collector.url}/healthz`, { signal: AbortSignal.timeout(answerTimeoutMs) })
-      ).status;
+      const late = (what) => (error) => {
+        throw new Error(`round ${round}: ${what} not answered within ${answerTimeoutMs} ms of the restart`, {
+          cause: error,
+        });
+      };
+      const healthz = await fetch(`${collector.url}/healthz`, {
+        signal: AbortSignal.timeout(answerTimeoutMs),
+      }).then((r) => r.status, late('/healthz'));
       const probeId = `k${round}-probe`;
-      const probe = await postProbe(collector.url, { site, id: probeId, timeoutMs: answerTimeoutMs });
+      const probe = await postProbe(collector.url, { site, id: probeId, timeoutMs: answerTimeoutMs }).catch(
+        late('a batch'),
+      );
       if (probe === 202) acknowledged.push(probeId);
       results.push({
         round,

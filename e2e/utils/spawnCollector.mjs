@@ -9,7 +9,9 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../collector/dist/cli.js', import.meta.url));
+// COLLECTOR_CLI runs another build (e.g. a checkout of main) under the same tests and benchmark.
+const CLI =
+  process.env.COLLECTOR_CLI || fileURLToPath(new URL('../../collector/dist/cli.js', import.meta.url));
 const PRINTS_LISTENING = new Set([undefined, 'info', 'debug', 'trace']);
 
 /**
