@@ -1,6 +1,7 @@
 /**
- * Pageviews: one on load, one per SPA navigation (`pushState`, `replaceState`, `popstate`,
- * hash routes), one when a page comes back from the back/forward cache. Navigations in the
+ * Pageviews: one on load (on activation for a prerendered page), one per SPA navigation
+ * (`pushState`, `replaceState`, `popstate`, hash routes), one when a page comes back from
+ * the back/forward cache. Navigations in the
  * same task are coalesced and compared by route, so a router that calls replaceState and
  * then pushState for one navigation (Vue Router does) counts once.
  */
@@ -62,7 +63,11 @@ export const capturePageviews: Capture = (ctx) => {
       if ((event as PageTransitionEvent).persisted) check(true);
     }),
   ];
-  check(false);
+  // A prerendered page (speculation rules) may never be shown: it is counted when it is
+  // activated, if ever. https://developer.chrome.com/docs/web-platform/prerender-pages
+  if ((document as Document & { prerendering?: boolean }).prerendering) {
+    stops.push(listen(document, 'prerenderingchange', () => check(false)));
+  } else check(false);
 
   return () => {
     stopped = true;
