@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createStorage, loadConfig, readRequestFacts, startServer } from '@sightline/collector';
+import { createIngest, createStorage, loadConfig, readRequestFacts, startServer } from '@sightline/collector';
 import { generateTraffic } from './bench/generateTraffic.mjs';
 import { benchDashboard } from './benchDashboard.mjs';
 
@@ -44,10 +44,11 @@ async function seed(path, total) {
     facts: readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: true, receivedAt: Date.now() }),
     network: null,
   };
+  const ingest = createIngest(storage);
   const t0 = performance.now();
   const inFlight = new Set();
   for (const { rows, request } of generateTraffic({ total, crawlerRequest })) {
-    const p = storage.insertEvents(rows, null, request).finally(() => inFlight.delete(p));
+    const p = ingest.insertEvents(rows, null, request).finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (inFlight.size >= 4) await Promise.race(inFlight);
   }

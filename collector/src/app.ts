@@ -11,7 +11,7 @@ import { createSessionStore } from './dashboard/sessionStore.js';
 import { createRequireAdmin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/errorHandler.js';
 import { installValidation } from './plugins/validation.js';
-import { createAcceptBatch } from './ingest/createAcceptBatch.js';
+import { createAcceptBatch, type IngestLookups } from './ingest/createAcceptBatch.js';
 import { createIngest } from './ingest/createIngest.js';
 import { createMetrics, type Metrics } from './metrics/createMetrics.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -41,6 +41,11 @@ export interface AppServices {
   lookupNetwork?: LookupNetwork | null;
   /** Client address → country (`createCountryLookup`); without it, the page's time zone. */
   lookupCountry?: CountryLookup | null;
+  /**
+   * Both lookups as one holder read at each request (server.ts fills it once loaded); wins
+   * over `lookupNetwork` and `lookupCountry`.
+   */
+  lookups?: IngestLookups;
   /** Where the app counts (`GET /metrics`); server.ts shares it with the rollup job. */
   metrics?: Metrics;
 }
@@ -48,7 +53,7 @@ export interface AppServices {
 export async function buildApp(
   config: AppConfig,
   storage: Storage,
-  { lookupNetwork = null, lookupCountry = null, metrics = createMetrics() }: AppServices = {},
+  { lookupNetwork = null, lookupCountry = null, lookups, metrics = createMetrics() }: AppServices = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -100,11 +105,13 @@ export async function buildApp(
   metrics.setPendingSource(ingest.pending);
   // In-flight requests have finished when onClose runs; their groups have committed.
   app.addHook('onClose', () => ingest.drain());
-  const acceptBatch = createAcceptBatch(ingest, storage, createVisitorHasher(storage), {
-    lookupNetwork,
-    lookupCountry,
+  const acceptBatch = createAcceptBatch(
+    ingest,
+    storage,
+    createVisitorHasher(storage),
+    lookups ?? { lookupNetwork, lookupCountry },
     metrics,
-  });
+  );
   await app.register(collectRoutes(acceptBatch, config));
   await app.register(pixelRoutes(acceptBatch));
   await app.register(realtimeStreamRoutes(storage, requireAdmin));

@@ -1,13 +1,13 @@
 /** Starts a listening collector: store, admin token, app, jobs, graceful close. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { resolveAdminToken } from './auth/resolveAdminToken.js';
 import { ConfigError, type CollectorConfig } from './config.js';
 import { startRetention } from './jobs/startRetention.js';
 import { startRollups } from './jobs/startRollups.js';
-import { createNetworkLookup, type LookupNetwork } from './enrich/index.js';
+import type { IngestLookups } from './ingest/createAcceptBatch.js';
 import { createStorage } from './storage/createStorage.js';
-import { createCountryLookup, type CountryLookup } from './enrich/index.js';
+import { createCountryLookup, createNetworkLookup } from './enrich/index.js';
 import { createMetrics } from './metrics/createMetrics.js';
 import type { Storage } from './storage/types.js';
 
@@ -18,6 +18,8 @@ export interface RunningServer {
   adminToken: string;
   /** True when this start generated the admin token (print it: it is shown once). */
   tokenGenerated: boolean;
+  /** Resolves when the offline address tables (network, country) are loaded or failed to. */
+  lookupsLoaded: Promise<void>;
   /** Stops accepting, lets in-flight requests finish, commits pending writes, closes the store. */
   close(): Promise<void>;
 }
@@ -29,44 +31,36 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
   const storage = await createStorage(config.database);
   await storage.ensureSites(config.sites);
   const { token, generated } = await resolveAdminToken(storage, config.adminToken);
-  // Loaded once (≈1 s); without it sessions are still scored, without the `net:` family.
-  let lookupNetwork: LookupNetwork | null = null;
-  let lookupError: unknown = null;
-  try {
-    lookupNetwork = await createNetworkLookup();
-  } catch (error) {
-    lookupError = error;
-  }
-  let lookupCountry: CountryLookup | null = null;
-  let countryError: unknown = null;
-  try {
-    lookupCountry = await createCountryLookup();
-  } catch (error) {
-    countryError = error;
-  }
   const metrics = createMetrics();
-  const app = await buildApp({ ...config, adminToken: token }, storage, {
-    lookupNetwork,
-    lookupCountry,
-    metrics,
-  });
-  if (lookupError) app.log.warn({ err: lookupError }, 'network database not loaded: no net: bot reasons');
-  if (countryError)
-    app.log.warn({ err: countryError }, 'country database not loaded: countries from time zones only');
+  // Filled once the offline address tables are loaded (seconds on a busy machine): the
+  // collector listens and ingests before that, as without them (no `net:` verdicts,
+  // countries from time zones), so that a restart serves at once.
+  const lookups: IngestLookups = { lookupNetwork: null, lookupCountry: null };
+  const app = await buildApp({ ...config, adminToken: token }, storage, { lookups, metrics });
   const stopRetention = startRetention(storage, config.retentionDays, app.log);
-  const stopRollups = startRollups(storage, config.retentionDays, app.log, metrics.rollups);
+  let stopRollups: () => Promise<void> = async () => {};
   app.addHook('onClose', async () => {
     stopRetention();
     await stopRollups();
     await storage.close();
   });
   const url = await app.listen({ port: config.port, host: config.host });
+  stopRollups = startRollups(storage, config.retentionDays, app.log, metrics.rollups);
   return {
     app,
     storage,
     url,
     adminToken: token,
     tokenGenerated: generated,
+    lookupsLoaded: loadLookups(lookups, app.log),
     close: () => app.close(),
   };
+}
+
+async function loadLookups(lookups: IngestLookups, log: FastifyBaseLogger): Promise<void> {
+  const [network, country] = await Promise.allSettled([createNetworkLookup(), createCountryLookup()]);
+  if (network.status === 'fulfilled') lookups.lookupNetwork = network.value;
+  else log.warn({ err: network.reason }, 'network database not loaded: no net: bot reasons');
+  if (country.status === 'fulfilled') lookups.lookupCountry = country.value;
+  else log.warn({ err: country.reason }, 'country database not loaded: countries from time zones only');
 }

@@ -1,6 +1,6 @@
 /**
  * The benchmark's traffic generator: `total` events over the last 30 days (documented in
- * the README's "Benchmarks"), written straight into a store through `storage.insertEvents`
+ * the README's "Benchmarks"), written straight into a store through ingest (`createIngest(storage).insertEvents`)
  * (HTTP ingest is measured separately), deterministic for a given seed.
  *
  * Mix: three sites taking 70 / 25 / 5 % of sessions, with 300 / 80 / 20 pages of Zipf-like

@@ -29,10 +29,10 @@ export type AcceptBatch = (
   build: (visitor: string, receivedAt: number) => CollectBody,
 ) => Promise<AcceptedBatch>;
 
+/** Read at each request: a server fills them in once loaded. */
 export interface IngestLookups {
   lookupNetwork: LookupNetwork | null;
   lookupCountry: CountryLookup | null;
-  metrics?: Pick<Metrics, 'stored' | 'rejected'>;
 }
 
 /** Sites change only at start (`SITES`); a second is short enough for anything else. */
@@ -70,7 +70,8 @@ export function createAcceptBatch(
   ingest: Ingest,
   storage: Storage,
   hashVisitor: VisitorHasher,
-  { lookupNetwork, lookupCountry, metrics }: IngestLookups,
+  lookups: IngestLookups,
+  metrics?: Pick<Metrics, 'stored' | 'rejected'>,
 ): AcceptBatch {
   const getSite = cachedSites(storage);
   const parseAgent = cachedUserAgents();
@@ -85,6 +86,7 @@ export function createAcceptBatch(
     const visitor = await hashVisitor(siteId, request.ip, userAgent, receivedAt);
     const body = build(visitor, receivedAt);
     // The address is looked up and forgotten: only the country is kept.
+    const { lookupCountry, lookupNetwork } = lookups;
     const client = {
       ...parseAgent(userAgent),
       country: lookupCountry ? lookupCountry(request.ip) : null,

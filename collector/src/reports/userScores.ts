@@ -3,6 +3,7 @@
  * `ru_users` counters, so a period's score is the sum of its daily scores (the sparkline
  * adds up to the last 7 days' score) and SQL can rank by the same weights.
  */
+import { PROBLEM_WEIGHTS, problemPoints, weigh, type ProblemSums as LibProblemSums } from '../lib/weights.js';
 import type { ProblemCounts, UserStatus } from './answers.js';
 
 export type { UserStatus };
@@ -17,14 +18,11 @@ export const ENGAGEMENT_WEIGHTS = {
   custom: 2,
 } as const;
 
-/** Rollup counter → points per occurrence: a JS error hurts most, a dead click least. */
-export const PROBLEM_WEIGHTS = { errors: 3, rage: 2, dead: 1, slow: 2 } as const satisfies Record<
-  keyof ProblemCounts,
-  number
->;
+// The problem weights live in lib/weights.ts: rollups store problem points too.
+export { PROBLEM_WEIGHTS, problemPoints };
 
 export type EngagementSums = Record<keyof typeof ENGAGEMENT_WEIGHTS, number>;
-export type ProblemSums = ProblemCounts;
+export type ProblemSums = ProblemCounts & LibProblemSums;
 
 export const ENGAGEMENT_SUMS = Object.keys(ENGAGEMENT_WEIGHTS) as (keyof EngagementSums)[];
 export const PROBLEM_SUMS = Object.keys(PROBLEM_WEIGHTS) as (keyof ProblemSums)[];
@@ -32,18 +30,11 @@ export const PROBLEM_SUMS = Object.keys(PROBLEM_WEIGHTS) as (keyof ProblemSums)[
 /** Scores are shown to two decimals. */
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-function weigh<K extends string>(weights: Record<K, number>, sums: Record<K, number>): number {
-  let score = 0;
-  for (const k of Object.keys(weights) as K[]) score += weights[k] * (sums[k] ?? 0);
-  return score;
-}
 
 /** `3·sessions + pageviews + 0.5·clicks + engaged minutes + 2·custom events`, unrounded. */
 export const engagementPoints = (s: EngagementSums): number => weigh(ENGAGEMENT_WEIGHTS, s);
 export const engagementScore = (s: EngagementSums): number => round2(engagementPoints(s));
 
-/** `3·errors + 2·rage clicks + dead clicks + 2·slow page loads (load > 3 s)`: an integer. */
-export const problemPoints = (s: ProblemSums): number => weigh(PROBLEM_WEIGHTS, s);
 export const problemScore = (s: ProblemSums): number => round2(problemPoints(s));
 
 /**

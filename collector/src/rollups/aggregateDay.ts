@@ -33,7 +33,7 @@ import { coarseVitalBucket, durationBucket } from './buckets.js';
 import { createTally } from './createTally.js';
 import { foldSessionDay, PAGE_SLOTS } from './foldSessionDay.js';
 import { filterKey, groupSessionDays, loggedIn, type SessionDay } from './groupSessionDays.js';
-import { problemPoints } from '../reports/userScores.js';
+import { problemPoints } from '../lib/weights.js';
 import type { DayFacts, DayRollups, EventFact, RollupRow } from './types.js';
 import { firstSegment } from '../lib/pathSegment.js';
 

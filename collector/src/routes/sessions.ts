@@ -5,8 +5,8 @@
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { InvalidQueryError, NotFoundError } from '../errors.js';
 import { toCsv } from '../lib/csv.js';
-import { pageLinks, toListQuery, type ListQueryString } from '../lib/listQuery.js';
-import { presentInteraction, presentPageview, presentSession } from '../lib/present.js';
+import { pageLinks, toListQuery, type ListQueryString } from './listQuery.js';
+import { presentInteraction, presentPageview, presentSession } from './present.js';
 import { errorResponses, siteQuery } from '../schemas/common.js';
 import {
   interactionItem,

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { INTERACTION_FIELDS, PAGEVIEW_FIELDS, SESSION_FIELDS, type SiteRow, type Storage } from '../types.js';
-import { createLock } from '../createLock.js';
+import { createLock, type Lock } from '../createLock.js';
 import { refreshRollups } from '../../rollups/refreshRollups.js';
 import { createDayBuilder } from '../../rollups/createDayBuilder.js';
 import { createSqliteRollupStore } from './rollupStore.js';
@@ -65,6 +65,30 @@ const WRITER_PRAGMAS = `
 /** How often the WAL is copied into the database beside ingest. */
 const CHECKPOINT_MS = 1000;
 
+/** WAL pages (4 KiB) past which the writer checkpoints and truncates the WAL itself. */
+const WAL_MAX_PAGES = 65_536;
+
+/**
+ * PASSIVE checkpoints beside ingest: copy what no reader still needs, never wait for the
+ * writer or a reader. Should readers keep the WAL from being reset and it pass 256 MiB, the
+ * writer truncates it between two transactions (ingest waits that once).
+ */
+function startCheckpoints(db: Db, writer: Db, withWriteLock: Lock): NodeJS.Timeout {
+  let busy = false;
+  return setInterval(() => {
+    if (busy) return;
+    busy = true;
+    db.get<{ log: number }>('PRAGMA wal_checkpoint(PASSIVE)')
+      .then((r) =>
+        r && r.log > WAL_MAX_PAGES
+          ? withWriteLock(() => writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'))
+          : undefined,
+      )
+      .catch(() => undefined)
+      .finally(() => (busy = false));
+  }, CHECKPOINT_MS).unref();
+}
+
 export async function createSqliteStorage(path: string): Promise<Storage> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const writer = await openDb(path);
@@ -105,23 +129,23 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     path === ':memory:' ? null : path,
   );
   const dayBuilder = createDayBuilder(rollups.readDayFacts, rollups.factsReader);
-  // PASSIVE: copies what no reader still needs, never waits for the writer or a reader.
-  const checkpoints =
-    path === ':memory:'
-      ? null
-      : setInterval(() => {
-          rollupReader.exec('PRAGMA wal_checkpoint(PASSIVE)').catch(() => undefined);
-        }, CHECKPOINT_MS).unref();
+  // `/healthz` asks its own connection: never queued behind a report, a rollup read or a
+  // write (each connection runs one statement at a time).
+  const health = path === ':memory:' ? writer : await openDb(path);
+  const checkpointer = path === ':memory:' ? null : await openDb(path);
+  const checkpoints = checkpointer ? startCheckpoints(checkpointer, writer, withWriteLock) : null;
 
   return {
     kind: 'sqlite',
     migrate: () => migrate(writer),
     async ping() {
-      await reader.get('SELECT 1');
+      await health.get('SELECT count(*) FROM sqlite_master');
     },
     ingestGroup: (keys, fold) => withWriteLock(() => ingestGroup(writer, keys, fold)),
     async close() {
       if (checkpoints) clearInterval(checkpoints);
+      if (health !== writer) await health.close();
+      await checkpointer?.close();
       // Waits for the write in flight (and anything queued behind it) before closing.
       await withWriteLock(async () => {});
       await dayBuilder.close();

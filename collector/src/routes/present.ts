@@ -1,6 +1,6 @@
 /** Storage rows → the API's snake_case records. */
 import type { InteractionRow, PageviewRow, SessionRow } from '../storage/types.js';
-import type { InteractionRecord, PageviewRecord, SessionRecord } from './records.js';
+import type { InteractionRecord, PageviewRecord, SessionRecord } from '../lib/records.js';
 
 const iso = (ts: number): string => new Date(ts).toISOString();
 

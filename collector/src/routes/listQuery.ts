@@ -1,7 +1,7 @@
 /** Query string of a records route → storage `ListQuery`, and DRF-style paging links. */
 import type { FastifyRequest } from 'fastify';
 import type { BotFilter, ListFields, ListQuery } from '../storage/types.js';
-import { MAX_PERIOD_DAYS, parsePeriod } from './period.js';
+import { MAX_PERIOD_DAYS, parsePeriod } from '../lib/period.js';
 
 export interface ListQueryString {
   site: string;
