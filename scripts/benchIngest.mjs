@@ -121,7 +121,12 @@ async function throughputTable(dir) {
     );
     console.log('\nCollector RSS after each scenario (/proc/<pid>/status, MiB)');
     console.table(
-      Object.fromEntries(Object.entries(memory).map(([k, m]) => [k, { RSS: m.rssMiB, peak: m.peakMiB }])),
+      Object.fromEntries(
+        Object.entries(memory).map(([k, m]) => [
+          k,
+          { RSS: m.rssMiB, anon: m.anonMiB, file: m.fileMiB, peak: m.peakMiB },
+        ]),
+      ),
     );
     return batchesPerSecond;
   } finally {

@@ -31,6 +31,7 @@ export async function runLoad(url, scenario, { prefix, seconds, connections, ove
     errors: result.errors,
     timeouts: result.timeouts,
     requestsPerSecond: accepted / result.duration,
+    answeredPerSecond: Object.values(statuses).reduce((a, b) => a + b, 0) / result.duration,
     eventsPerSecond: (accepted * scenario.events) / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,

@@ -1,7 +1,7 @@
 /**
  * The overload run of `pnpm bench:ingest`: a fresh collector offered twice the rate it
- * sustained in the same run (20-event batches) for BENCH_OVERLOAD_SECONDS (default 60) over
- * many connections. Counts 503s and their `Retry-After`, reads the collector's peak RSS
+ * sustained in the same run (20-event batches) for BENCH_OVERLOAD_SECONDS (default 60), open
+ * loop (`benchIngestOpenLoop.mjs`): each request a new visitor on its own connection. Counts 503s and their `Retry-After`, reads the collector's peak RSS
  * (VmHWM), waits for a 202 once the load stops (same process), then stops it and checks that
  * every acknowledged event is stored exactly once.
  */
@@ -10,11 +10,12 @@ import { postProbe } from '../e2e/utils/postProbe.mjs';
 import { readProcessMemory } from '../e2e/utils/readProcessMemory.mjs';
 import { spawnCollector } from '../e2e/utils/spawnCollector.mjs';
 import { SCENARIOS } from './benchIngestBodies.mjs';
-import { runLoad } from './benchIngestLoad.mjs';
+import { runOpenLoop } from './benchIngestOpenLoop.mjs';
 import { collectorDbPath, collectorEnv } from './benchIngestTargets.mjs';
 
 const SECONDS = Number(process.env.BENCH_OVERLOAD_SECONDS || 60);
-const CONNECTIONS = Number(process.env.BENCH_OVERLOAD_CONNECTIONS || 256);
+/** Requests waiting for an answer at most (each its own connection), then not sent. */
+const MAX_OUTSTANDING = Number(process.env.BENCH_OVERLOAD_MAX_OUTSTANDING || 4000);
 const RSS_TARGET_MIB = 200;
 /** How long after the load the collector may take to answer 202 again. */
 const RECOVERY_LIMIT_MS = 60_000;
@@ -45,15 +46,14 @@ export async function runOverload({ dir, sustainableRps }) {
   /** @type {string[]} */
   const acknowledged = [];
   let retryAfter = 0;
-  const load = await runLoad(collector.url, SCENARIOS[0], {
+  const load = await runOpenLoop(collector.url, SCENARIOS[0], {
     prefix: 'o-',
     seconds: SECONDS,
-    connections: CONNECTIONS,
-    overallRate: rate,
-    onAnswer: (status, headers, ids) => {
+    rate,
+    maxOutstanding: MAX_OUTSTANDING,
+    onAnswer: (status, retryAfterHeader, ids) => {
       if (status === 202) acknowledged.push(...ids);
-      if (status === 503 && Object.keys(headers).some((h) => h.toLowerCase() === 'retry-after'))
-        retryAfter += 1;
+      if (status === 503 && retryAfterHeader) retryAfter += 1;
     },
   });
   const memory = readProcessMemory(pid);
@@ -64,14 +64,17 @@ export async function runOverload({ dir, sustainableRps }) {
   const other = Object.entries(load.statuses).filter(([s]) => s !== '202' && s !== '503');
   const row = {
     'offered req/s': rate,
+    'sent req/s (most waiting at once)': `${Math.round(load.sentPerSecond)} (${load.mostOutstanding})`,
+    'not sent (client cap)': load.notSent,
     'accepted events/s': Math.round(load.eventsPerSecond),
     '202 answers': load.statuses[202] ?? 0,
     '503 answers': load.statuses[503] ?? 0,
     '503 with Retry-After': retryAfter,
     'other answers': other.length ? JSON.stringify(Object.fromEntries(other)) : 0,
-    'errors (timeouts)': `${load.errors} (${load.timeouts})`,
-    p99: `${load.p99} ms`,
+    'failed (no answer)': load.failed,
+    'p50 / p99': `${Math.round(load.p50)} / ${Math.round(load.p99)} ms`,
     'RSS idle → peak MiB': `${idle.rssMiB} → ${memory.peakMiB} (target ≤ ${RSS_TARGET_MIB})`,
+    'RSS at the end: anon + file MiB': `${memory.anonMiB} + ${memory.fileMiB}`,
     'acknowledged events': stored.acknowledged,
     lost: stored.lost,
     doubled: stored.doubled,
@@ -79,7 +82,7 @@ export async function runOverload({ dir, sustainableRps }) {
     'exit on SIGTERM': exitCode,
   };
   console.log(
-    `\nOverload: ${SECONDS} s at 2 × ${Math.round(sustainableRps)} req/s of 20-event batches, ${CONNECTIONS} connections`,
+    `\nOverload: ${SECONDS} s at 2 × ${Math.round(sustainableRps)} req/s of 20-event batches, open loop (≤ ${MAX_OUTSTANDING} waiting)`,
   );
   console.table(Object.entries(row).map(([measure, value]) => ({ measure, value })));
   return row;
