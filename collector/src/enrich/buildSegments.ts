@@ -7,6 +7,7 @@
  * `185.110.103.112–127 LI`): the inner row wins while it lasts, then the outer one resumes;
  * a small stack of open rows (ends non-increasing) does that. Gaps get value 0.
  */
+import { open } from 'node:fs/promises';
 import type { ReadKey } from './readIpKey.js';
 
 /** Reads a row's value from `bytes` between `from` (after `start,end,`) and `to` (line end). */
@@ -28,13 +29,22 @@ function grow(array: Uint32Array): Uint32Array {
   return bigger;
 }
 
+export interface SegmentBuilder {
+  /**
+   * Reads the complete lines of `bytes` (a line ends with a newline, or with `bytes` itself
+   * when `final`) and returns where the first incomplete one starts: the caller passes it
+   * again, with what follows it, in the next call.
+   */
+  add(bytes: Buffer, final: boolean): number;
+  finish(): Segments;
+}
+
 /** `maxHigh`: the top half of the family's last key (IPv4 keys are `[0, address]`). */
-export function buildSegments(
-  bytes: Buffer,
+export function createSegmentBuilder(
   readKey: ReadKey,
   readValue: ReadValue,
   maxHigh: number,
-): Segments {
+): SegmentBuilder {
   let high: Uint32Array = new Uint32Array(1 << 16);
   let low: Uint32Array = new Uint32Array(1 << 16);
   let values: Uint32Array = new Uint32Array(1 << 16);
@@ -78,32 +88,94 @@ export function buildSegments(
     }
   };
   const key = new Uint32Array(2);
-  const length = bytes.length;
-  for (let pos = 0; pos < length;) {
-    const c1 = readKey(bytes, pos, key);
-    const sh = key[0]!;
-    const sl = key[1]!;
-    const c2 = c1 < 0 ? -1 : readKey(bytes, c1 + 1, key);
-    let eol = bytes.indexOf(NEWLINE, c2 < 0 ? pos : c2); // memchr past names
-    if (eol < 0) eol = length;
-    if (c2 > 0 && (key[0]! > sh || (key[0] === sh && key[1]! >= sl))) {
-      const eh = key[0]!;
-      const el = key[1]!;
-      closeBefore(sh, sl);
-      const value = readValue(bytes, c2 + 1, bytes[eol - 1] === RETURN ? eol - 1 : eol);
-      push(sh, sl, value);
-      // Open rows ending within this one are hidden by it for the rest of their extent.
-      while (
-        depth > 0 &&
-        (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))
-      )
-        depth--;
-      openHigh[depth] = eh;
-      openLow[depth] = el;
-      openValue[depth++] = value;
+  return {
+    add(bytes, final) {
+      const length = bytes.length;
+      let pos = 0;
+      while (pos < length) {
+        let eol = bytes.indexOf(NEWLINE, pos);
+        if (eol < 0) {
+          if (!final) break;
+          eol = length;
+        }
+        // A key reader stops at the first byte that is not part of a key, the newline at the
+        // latest: it never reads past this line.
+        const c1 = readKey(bytes, pos, key);
+        const sh = key[0]!;
+        const sl = key[1]!;
+        const c2 = c1 < 0 ? -1 : readKey(bytes, c1 + 1, key);
+        if (c2 > 0 && (key[0]! > sh || (key[0] === sh && key[1]! >= sl))) {
+          const eh = key[0]!;
+          const el = key[1]!;
+          closeBefore(sh, sl);
+          const value = readValue(bytes, c2 + 1, bytes[eol - 1] === RETURN ? eol - 1 : eol);
+          push(sh, sl, value);
+          // Open rows ending within this one are hidden by it for the rest of their extent.
+          while (
+            depth > 0 &&
+            (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))
+          )
+            depth--;
+          openHigh[depth] = eh;
+          openLow[depth] = el;
+          openValue[depth++] = value;
+        }
+        pos = eol + 1;
+      }
+      return Math.min(pos, length);
+    },
+    finish() {
+      closeBefore(maxHigh + 1, 0);
+      return { high: high.slice(0, n), low: low.slice(0, n), values: values.slice(0, n) };
+    },
+  };
+}
+
+/** One family's whole CSV in one buffer. */
+export function buildSegments(
+  bytes: Buffer,
+  readKey: ReadKey,
+  readValue: ReadValue,
+  maxHigh: number,
+): Segments {
+  const builder = createSegmentBuilder(readKey, readValue, maxHigh);
+  builder.add(bytes, true);
+  return builder.finish();
+}
+
+/**
+ * One family's CSV read from `path` in chunks of `chunkBytes`, so that loading holds one
+ * chunk of the file at a time instead of all of it (the ASN and country files are ~50 MB).
+ */
+export async function readSegments(
+  path: string,
+  readKey: ReadKey,
+  readValue: ReadValue,
+  maxHigh: number,
+  chunkBytes = 1 << 20,
+): Promise<Segments> {
+  const builder = createSegmentBuilder(readKey, readValue, maxHigh);
+  const file = await open(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(chunkBytes);
+    let kept = 0;
+    for (;;) {
+      if (kept === buffer.length) {
+        // A line longer than the buffer: grow it.
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, kept);
+        buffer = bigger;
+      }
+      const { bytesRead } = await file.read(buffer, kept, buffer.length - kept, null);
+      const filled = kept + bytesRead;
+      const final = bytesRead === 0;
+      const used = builder.add(buffer.subarray(0, filled), final);
+      if (final) break;
+      buffer.copy(buffer, 0, used, filled);
+      kept = filled - used;
     }
-    pos = eol + 1;
+  } finally {
+    await file.close();
   }
-  closeBefore(maxHigh + 1, 0);
-  return { high: high.slice(0, n), low: low.slice(0, n), values: values.slice(0, n) };
+  return builder.finish();
 }

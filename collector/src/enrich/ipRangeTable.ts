@@ -10,7 +10,7 @@
 import { parseIpAddress } from './ipAddress.js';
 import { floor, floorPair } from './floor.js';
 import { isSpecialPurpose } from './specialPurpose.js';
-import { buildSegments, type ReadValue } from './buildSegments.js';
+import { buildSegments, readSegments, type ReadValue, type Segments } from './buildSegments.js';
 import { readDecimal, readIPv4Key, readIPv6Key } from './readIpKey.js';
 
 export { readDecimal, type ReadValue };
@@ -30,6 +30,16 @@ type ValueArrayType = typeof Uint8Array | typeof Uint16Array | typeof Uint32Arra
 
 const MAX = 0xffffffff;
 
+function tableOf(v4: Segments, v6: Segments, Values: ValueArrayType): IpRangeTable {
+  return {
+    v4Starts: v4.low,
+    v4Values: Values === Uint32Array ? v4.values : new Values(v4.values),
+    v6High: v6.high,
+    v6Low: v6.low,
+    v6Values: Values === Uint32Array ? v6.values : new Values(v6.values),
+  };
+}
+
 /** Builds both families' tables from the `-ipv4-num.csv` and `-ipv6.csv` files' bytes. */
 export function buildIpRangeTable(
   v4Csv: Buffer,
@@ -39,13 +49,22 @@ export function buildIpRangeTable(
 ): IpRangeTable {
   const v4 = buildSegments(v4Csv, readIPv4Key, readValue, 0);
   const v6 = buildSegments(v6Csv, readIPv6Key, readValue, MAX);
-  return {
-    v4Starts: v4.low,
-    v4Values: Values === Uint32Array ? v4.values : new Values(v4.values),
-    v6High: v6.high,
-    v6Low: v6.low,
-    v6Values: Values === Uint32Array ? v6.values : new Values(v6.values),
-  };
+  return tableOf(v4, v6, Values);
+}
+
+/**
+ * The same from the files themselves, one after the other and a chunk at a time: loading
+ * holds a chunk, not ~50 MB of CSV (the collector's memory peak at start).
+ */
+export async function loadIpRangeTable(
+  v4Path: string,
+  v6Path: string,
+  readValue: ReadValue,
+  Values: ValueArrayType,
+): Promise<IpRangeTable> {
+  const v4 = await readSegments(v4Path, readIPv4Key, readValue, 0);
+  const v6 = await readSegments(v6Path, readIPv6Key, readValue, MAX);
+  return tableOf(v4, v6, Values);
 }
 
 /** The value for an address (0 when unknown, special-purpose, or not an address). */

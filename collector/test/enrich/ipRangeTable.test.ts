@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { buildIpRangeTable, lookupIpRange, readDecimal } from '../../src/enrich/ipRangeTable.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSegments, readSegments } from '../../src/enrich/buildSegments.js';
+import {
+  buildIpRangeTable,
+  loadIpRangeTable,
+  lookupIpRange,
+  readDecimal,
+} from '../../src/enrich/ipRangeTable.js';
+import { readIPv4Key, readIPv6Key } from '../../src/enrich/readIpKey.js';
 
 const value = (bytes: Buffer, from: number, to: number) => readDecimal(bytes, from, to);
 const csv = (...rows: string[]) => Buffer.from(rows.join('\n'));
@@ -72,5 +82,61 @@ describe('buildIpRangeTable / lookupIpRange', () => {
     const empty = buildIpRangeTable(Buffer.alloc(0), Buffer.alloc(0), value, Uint32Array);
     expect(lookupIpRange(empty, '1.2.3.4')).toBe(0);
     expect(lookupIpRange(empty, '2001:db8::1')).toBe(0);
+  });
+});
+
+describe('readSegments: the file read a chunk at a time', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sightline-segments-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const v4 = csv(
+    '16777216,16777471,7',
+    '16777728,16777983,8',
+    `16777984,16778239,8${' '.repeat(300)}`, // a line longer than the smaller chunks
+    '33554432,33554687,3',
+    '33554448,33554463,4',
+    '33554452,33554452,5',
+    'garbage',
+    '4294967295,4294967295,9', // no newline at the end of the file
+  );
+  const v6 = csv(
+    '2001:200::,2001:200:ffff:ffff:ffff:ffff:ffff:ffff,5\r',
+    '2001:300::,2001:300::ffff,6\r',
+    '2001:300::1:0,2001:300::ffff:ffff,7\r',
+    '',
+  );
+  writeFileSync(join(dir, 'v4.csv'), v4);
+  writeFileSync(join(dir, 'v6.csv'), v6);
+  const plain = (segments: { high: Uint32Array; low: Uint32Array; values: Uint32Array }) => ({
+    high: Array.from(segments.high),
+    low: Array.from(segments.low),
+    values: Array.from(segments.values),
+  });
+
+  it.each([1, 2, 3, 7, 16, 19, 64, 1 << 20])(
+    'gives the same segments with chunks of %i bytes',
+    async (chunk) => {
+      expect(plain(await readSegments(join(dir, 'v4.csv'), readIPv4Key, value, 0, chunk))).toEqual(
+        plain(buildSegments(v4, readIPv4Key, value, 0)),
+      );
+      expect(plain(await readSegments(join(dir, 'v6.csv'), readIPv6Key, value, 0xffffffff, chunk))).toEqual(
+        plain(buildSegments(v6, readIPv6Key, value, 0xffffffff)),
+      );
+    },
+  );
+
+  it('loadIpRangeTable answers as the table built from the same bytes', async () => {
+    const loaded = await loadIpRangeTable(join(dir, 'v4.csv'), join(dir, 'v6.csv'), value, Uint8Array);
+    const built = buildIpRangeTable(v4, v6, value, Uint8Array);
+    for (const address of [
+      '1.0.0.1',
+      '1.0.3.0',
+      '2.0.0.20',
+      '2.0.0.21',
+      '255.255.255.254',
+      '2001:300::2',
+      '2001:200::9',
+    ])
+      expect([address, lookupIpRange(loaded, address)]).toEqual([address, lookupIpRange(built, address)]);
+    expect(lookupIpRange(loaded, '2.0.0.20')).toBe(5);
   });
 });
