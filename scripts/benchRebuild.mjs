@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTraffic } from './bench/generateTraffic.mjs';
+import { ROLLUP_COLUMNS } from '../collector/dist/rollups/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = process.env.COLLECTOR_CLI || join(ROOT, 'collector/dist/cli.js');
@@ -153,20 +154,7 @@ async function rollupSize(file) {
   ).catch(() => []);
   const bytes = tables.reduce((n, t) => n + t.bytes, 0);
   let rows = 0;
-  for (const t of [
-    'ru_sessions',
-    'ru_hours',
-    'ru_durations',
-    'ru_lengths',
-    'ru_pages',
-    'ru_segments',
-    'ru_transitions',
-    'ru_events',
-    'ru_vitals',
-    'ru_errors',
-    'ru_users',
-    'ru_problem_sessions',
-  ])
+  for (const t of Object.keys(ROLLUP_COLUMNS))
     rows += (await query(file, `SELECT count(*) AS n FROM ${t}`))[0].n;
   return { rows, mib: bytes / 1048576, fileMib: statSync(file).size / 1048576 };
 }

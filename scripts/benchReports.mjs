@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStorage, loadConfig, readRequestFacts, startServer } from '@sightline/collector';
 import { generateTraffic } from './bench/generateTraffic.mjs';
+import { ROLLUP_COLUMNS } from '../collector/dist/rollups/types.js';
 import { benchDashboard } from './benchDashboard.mjs';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -62,20 +63,7 @@ async function seed(path, total) {
   return { insertS, rollupS, days };
 }
 
-const ROLLUP_TABLES = [
-  'ru_sessions',
-  'ru_hours',
-  'ru_durations',
-  'ru_lengths',
-  'ru_pages',
-  'ru_segments',
-  'ru_transitions',
-  'ru_events',
-  'ru_vitals',
-  'ru_errors',
-  'ru_users',
-  'ru_problem_sessions',
-];
+const ROLLUP_TABLES = Object.keys(ROLLUP_COLUMNS);
 const CRAWLER_URLS = 10_000;
 
 /**
