@@ -14,8 +14,7 @@ import {
 } from '../types.js';
 import { createGroupCommit } from '../groupCommit.js';
 import { createLock } from '../createLock.js';
-import { refreshRollups } from '../../rollups/refreshRollups.js';
-import { createDayBuilder } from '../../rollups/createDayBuilder.js';
+import { createRollupRefresher } from '../../rollups/refreshRollups.js';
 import { createSqliteRollupStore } from './rollupStore.js';
 import { queryRollup } from './queryRollup.js';
 import { countFunnel } from './countFunnel.js';
@@ -100,7 +99,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     withWriteLock,
     path === ':memory:' ? null : path,
   );
-  const dayBuilder = createDayBuilder(rollups.readDayFacts, rollups.factsReader);
+  const refresher = createRollupRefresher(rollups);
 
   return {
     kind: 'sqlite',
@@ -115,7 +114,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     flush: () => group.drain(),
     async close() {
       await group.drain();
-      await dayBuilder.close();
+      await refresher.close();
       for (const db of reportReaders) if (db !== writer) await db.close();
       if (rollupReader !== writer) await rollupReader.close();
       await writer.close();
@@ -170,7 +169,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       return changes;
     },
 
-    refreshRollups: (options) => refreshRollups(rollups, dayBuilder, options),
+    refreshRollups: (options) => refresher.refresh(options),
     queryRollup: (query) => onReportReader((db) => queryRollup(db, query)),
     countFunnel: (query) => onReportReader((db) => countFunnel(db, query)),
     rankUsers: (query) => onReportReader((db) => rankUsers(db, query)),
