@@ -7,13 +7,16 @@
  * events): p95 ≤ 50 ms without a filter, ≤ 300 ms with one. BENCH_REPORT_DIR keeps the
  * seeded stores there and reuses them on the next run (seeding 10M events takes a while).
  * Then the dashboard's first render of every tab on the same store
- * (scripts/benchDashboard.mjs; BENCH_DASHBOARD=0 leaves it out).
+ * (scripts/benchDashboard.mjs; BENCH_DASHBOARD=0 leaves it out). Last, a crawler's session of
+ * 10,000 distinct URLs added to today: its rollup rows and the day's rebuild time
+ * (BENCH_CRAWLER=0 leaves it out).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIngest, createStorage, loadConfig, readRequestFacts, startServer } from '@sightline/collector';
 import { generateTraffic } from './bench/generateTraffic.mjs';
+import { ROLLUP_COLUMNS } from '../collector/dist/rollups/types.js';
 import { benchDashboard } from './benchDashboard.mjs';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -59,6 +62,85 @@ async function seed(path, total) {
   const rollupS = (performance.now() - t1) / 1000;
   await storage.close();
   return { insertS, rollupS, days };
+}
+
+const ROLLUP_TABLES = Object.keys(ROLLUP_COLUMNS);
+const CRAWLER_URLS = 10_000;
+
+/**
+ * A crawler's session of 10,000 distinct URLs added to today's "shop" day (issue 19: its rows
+ * must grow with its events, not their square): the rows it adds and how long the day takes
+ * to rebuild with it, beside the same day rebuilt without it.
+ */
+async function crawlerCase(path) {
+  const collector = await import('@sightline/collector');
+  const storage = await createStorage({ kind: 'sqlite', path });
+  const ingest = collector.createIngest ? collector.createIngest(storage) : storage;
+  const { openDb } = await import('../collector/dist/storage/sqlite/db.js');
+  const db = await openDb(path);
+  try {
+    const today = new Date().toISOString().slice(0, 10);
+    const count = async () => {
+      let n = 0;
+      for (const t of ROLLUP_TABLES)
+        n += (await db.get(`SELECT count(*) AS n FROM ${t} WHERE site = 'shop' AND day = ?`, [today])).n;
+      return n;
+    };
+    const rebuild = async () => {
+      await db.run(
+        `INSERT INTO rollup_dirty (site, day) VALUES ('shop', ?) ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`,
+        [today],
+      );
+      const t = performance.now();
+      await storage.refreshRollups();
+      return (performance.now() - t) / 1000;
+    };
+    const { n: dayEvents } = await db.get(
+      `SELECT count(*) AS n FROM events WHERE site = 'shop' AND ts >= ?`,
+      [Date.parse(today)],
+    );
+    const withoutS = await rebuild();
+    const before = await count();
+    const session = `crawler-${Date.now()}`;
+    const request = {
+      facts: readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: true, receivedAt: Date.now() }),
+      network: null,
+    };
+    const now = Date.now();
+    for (let i = 0; i < CRAWLER_URLS; i += 500) {
+      const rows = Array.from({ length: 500 }, (_, k) => ({
+        site: 'shop',
+        eventId: `${session}-${i + k}`,
+        type: 'pageview',
+        ts: now - CRAWLER_URLS + i + k,
+        receivedAt: now,
+        session,
+        visitor: 'crawler',
+        user: null,
+        url: `https://shop.example/crawl/${session}/${i + k}`,
+        path: `/crawl/${session}/${i + k}`,
+        title: null,
+        referrer: null,
+        name: null,
+        data: null,
+        pv: null,
+        userAgent: CRAWLER,
+        client: { country: 'US', browser: null, os: null, device: 'desktop' },
+        source: null,
+      }));
+      await ingest.insertEvents(rows, null, request);
+    }
+    const withS = await rebuild();
+    const added = (await count()) - before;
+    console.log(
+      `Crawler: one session of ${CRAWLER_URLS} distinct URLs added to today's "shop" day (${dayEvents} events): ` +
+        `+${added} rollup rows (${(added / CRAWLER_URLS).toFixed(1)} per event); the day rebuilt in ${withS.toFixed(1)} s with it, ` +
+        `${withoutS.toFixed(1)} s without`,
+    );
+  } finally {
+    await db.close();
+    await storage.close();
+  }
 }
 
 /** Untimed requests before each timed series: the first ones fill the readers' caches. */
@@ -159,6 +241,7 @@ export async function benchReports(
       } finally {
         await server.close();
       }
+      if (process.env.BENCH_CRAWLER !== '0') await crawlerCase(file);
     } finally {
       if (!keep) rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,9 @@
  * Keeps report rollups fresh: rebuilds stale days, then waits `MIN_INTERVAL_MS`, or five
  * times as long as the last pass took, whichever is longer, so that rebuilding a busy day
  * never takes more than about a sixth of one core. Reports lag live data by that much;
- * realtime, records and the errors report read raw events and do not lag.
+ * realtime, records and the errors report read raw events and do not lag. A pass reads and
+ * aggregates in a worker thread and writes in short chunks (rollups/createDayBuilder.ts):
+ * ingest and /healthz never wait for it, however long it takes.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { utcDay } from '../lib/time.js';

@@ -78,7 +78,7 @@ export function createDayBuilder(local: FactsReader['read'], source: FactsReader
       pending.delete(reply.id);
       if (pending.size === 0) w.unref();
       if ('error' in reply) p.reject(new Error(`rollup worker: ${reply.error}`));
-      else p.resolve(reply);
+      else p.resolve({ gen: reply.gen, chunks: reply.chunks });
     });
     w.on('error', fail);
     w.on('exit', (code) => {

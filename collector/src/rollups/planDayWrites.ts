@@ -7,21 +7,19 @@
  * Rows are sorted in the order the store sorts keys (SQLite: numbers by value, text in UTF-8
  * byte order).
  */
-import { ROLLUP_COLUMNS, ROLLUP_KEYS, type DayRollups, type RollupRow, type RollupTable } from './types.js';
+import {
+  ROLLUP_COLUMNS,
+  ROLLUP_KEYS,
+  type DayRollups,
+  type RollupRow,
+  type RollupTable,
+  type RowChunk,
+} from './types.js';
+
+export type { RowChunk };
 
 /** Rows per chunk: a few milliseconds of writing. */
 export const CHUNK_ROWS = 2000;
-
-export interface RowChunk {
-  table: RollupTable;
-  /** The rows as the JSON text of a list of row tuples (`ROLLUP_COLUMNS` order). */
-  json: string;
-  rows: number;
-  /** Key of the chunk's first row (inclusive); null: from the table's first key of the day. */
-  from: RollupRow | null;
-  /** Key of the next chunk's first row (exclusive); null: to the day's last key. */
-  to: RollupRow | null;
-}
 
 // UTF-16 order equals UTF-8 byte order unless a surrogate meets a code unit above it.
 const ABOVE_BMP_ORDER = /[\uD800-\uFFFF]/;

@@ -5,9 +5,8 @@
  * day marked again while it was being rebuilt stays stale (generation check) and is rebuilt
  * on the next pass.
  */
-import type { DayBuilder, FactsReaderSource } from './createDayBuilder.js';
-import type { RowChunk } from './planDayWrites.js';
-import type { DayFacts, DirtyDay } from './types.js';
+import { createDayBuilder, type DayBuilder, type FactsReaderSource } from './createDayBuilder.js';
+import type { DayFacts, DirtyDay, RowChunk } from './types.js';
 
 export interface RollupStore {
   /** Stale days, newest first. */
@@ -44,6 +43,18 @@ export interface RefreshResult {
 }
 
 const PAGE = 64;
+
+export interface RollupRefresher {
+  refresh(options?: RefreshOptions): Promise<RefreshResult>;
+  /** Stops the worker thread, if one was started. */
+  close(): Promise<void>;
+}
+
+/** Refreshes `store`'s rollups, keeping one day builder (and its worker thread) between passes. */
+export function createRollupRefresher(store: RollupStore): RollupRefresher {
+  const builder = createDayBuilder(store.readDayFacts, store.factsReader);
+  return { refresh: (options) => refreshRollups(store, builder, options), close: () => builder.close() };
+}
 
 export async function refreshRollups(
   store: RollupStore,

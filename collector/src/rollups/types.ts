@@ -153,6 +153,18 @@ export const ROLLUP_KEYS: Record<RollupTable, number> = {
 export type RollupRow = (string | number | null)[];
 export type DayRollups = Record<RollupTable, RollupRow[]>;
 
+/** Rows of one table to write in one short transaction (rollups/planDayWrites.ts). */
+export interface RowChunk {
+  table: RollupTable;
+  /** The rows as the JSON text of a list of row tuples (`ROLLUP_COLUMNS` order). */
+  json: string;
+  rows: number;
+  /** Key of the chunk's first row (inclusive); null: from the table's first key of the day. */
+  from: RollupRow | null;
+  /** Key of the next chunk's first row (exclusive); null: to the day's last key. */
+  to: RollupRow | null;
+}
+
 /** A stale day and the generation of its mark when it was read. */
 export interface DirtyDay {
   site: string;

@@ -6,8 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { INTERACTION_FIELDS, PAGEVIEW_FIELDS, SESSION_FIELDS, type SiteRow, type Storage } from '../types.js';
 import { createLock, type Lock } from '../createLock.js';
-import { refreshRollups } from '../../rollups/refreshRollups.js';
-import { createDayBuilder } from '../../rollups/createDayBuilder.js';
+import { createRollupRefresher } from '../../rollups/refreshRollups.js';
 import { createSqliteRollupStore } from './rollupStore.js';
 import { queryRollup } from './queryRollup.js';
 import { countFunnel } from './countFunnel.js';
@@ -128,7 +127,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
     withWriteLock,
     path === ':memory:' ? null : path,
   );
-  const dayBuilder = createDayBuilder(rollups.readDayFacts, rollups.factsReader);
+  const refresher = createRollupRefresher(rollups);
   // `/healthz` asks its own connection: never queued behind a report, a rollup read or a
   // write (each connection runs one statement at a time).
   const health = path === ':memory:' ? writer : await openDb(path);
@@ -148,7 +147,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       await checkpointer?.close();
       // Waits for the write in flight (and anything queued behind it) before closing.
       await withWriteLock(async () => {});
-      await dayBuilder.close();
+      await refresher.close();
       for (const db of reportReaders) if (db !== writer) await db.close();
       if (rollupReader !== writer) await rollupReader.close();
       await writer.close();
@@ -206,7 +205,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       return changes;
     },
 
-    refreshRollups: (options) => refreshRollups(rollups, dayBuilder, options),
+    refreshRollups: (options) => refresher.refresh(options),
     queryRollup: (query) => onReportReader((db) => queryRollup(db, query)),
     countFunnel: (query) => onReportReader((db) => countFunnel(db, query)),
     rankUsers: (query) => onReportReader((db) => rankUsers(db, query)),

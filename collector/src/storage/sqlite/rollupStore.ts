@@ -1,7 +1,6 @@
 /** SQLite side of the rollup refresh: read a day's facts, replace its rollup rows chunk by chunk. */
 import type { RollupStore } from '../../rollups/refreshRollups.js';
-import type { RowChunk } from '../../rollups/planDayWrites.js';
-import { ROLLUP_COLUMNS, ROLLUP_KEYS, type RollupTable } from '../../rollups/types.js';
+import { ROLLUP_COLUMNS, ROLLUP_KEYS, type RollupTable, type RowChunk } from '../../rollups/types.js';
 import { createLock, type Lock } from '../createLock.js';
 import { writeTransaction, type Db } from './db.js';
 import { readDayFacts } from './readDayFacts.js';
