@@ -27,11 +27,12 @@ afterEach(async () => {
 function behind(store: Storage, gate: { current: Deferred<void> | null }, started: () => void): Storage {
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (property !== 'ingestGroup') return Reflect.get(target, property, receiver);
-      return async (...args: Parameters<Storage['ingestGroup']>) => {
+      const write = Reflect.get(target, property, receiver) as (...args: unknown[]) => Promise<unknown>;
+      if (property !== 'ingestGroup' && property !== 'tryIngestWrite') return write;
+      return async (...args: unknown[]) => {
         started();
         await gate.current?.promise;
-        return target.ingestGroup(...args);
+        return write.apply(target, args);
       };
     },
   });
