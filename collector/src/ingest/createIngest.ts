@@ -42,7 +42,7 @@ export interface Ingest {
   pending(): number;
 }
 
-export const MAX_PENDING_EVENTS = 50_000;
+export const MAX_PENDING_EVENTS = 10_000;
 export const MAX_GROUP_EVENTS = 8_000;
 
 /** One group in one driver transaction, the domain work between its read and its write. */
