@@ -30,8 +30,7 @@ function grow(array: Uint32Array): Uint32Array {
 
 /** `maxHigh`: the top half of the family's last key (IPv4 keys are `[0, address]`). */
 export function buildSegments(
-  /** The CSV's bytes, whole or as chunks of whole lines (`readLineChunks`). */
-  source: Buffer | Iterable<Buffer>,
+  bytes: Buffer,
   readKey: ReadKey,
   readValue: ReadValue,
   maxHigh: number,
@@ -79,36 +78,32 @@ export function buildSegments(
     }
   };
   const key = new Uint32Array(2);
-  for (const bytes of Buffer.isBuffer(source) ? [source] : source) readRows(bytes);
+  const length = bytes.length;
+  for (let pos = 0; pos < length;) {
+    const c1 = readKey(bytes, pos, key);
+    const sh = key[0]!;
+    const sl = key[1]!;
+    const c2 = c1 < 0 ? -1 : readKey(bytes, c1 + 1, key);
+    let eol = bytes.indexOf(NEWLINE, c2 < 0 ? pos : c2); // memchr past names
+    if (eol < 0) eol = length;
+    if (c2 > 0 && (key[0]! > sh || (key[0] === sh && key[1]! >= sl))) {
+      const eh = key[0]!;
+      const el = key[1]!;
+      closeBefore(sh, sl);
+      const value = readValue(bytes, c2 + 1, bytes[eol - 1] === RETURN ? eol - 1 : eol);
+      push(sh, sl, value);
+      // Open rows ending within this one are hidden by it for the rest of their extent.
+      while (
+        depth > 0 &&
+        (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))
+      )
+        depth--;
+      openHigh[depth] = eh;
+      openLow[depth] = el;
+      openValue[depth++] = value;
+    }
+    pos = eol + 1;
+  }
   closeBefore(maxHigh + 1, 0);
   return { high: high.slice(0, n), low: low.slice(0, n), values: values.slice(0, n) };
-
-  function readRows(bytes: Buffer): void {
-    const length = bytes.length;
-    for (let pos = 0; pos < length;) {
-      const c1 = readKey(bytes, pos, key);
-      const sh = key[0]!;
-      const sl = key[1]!;
-      const c2 = c1 < 0 ? -1 : readKey(bytes, c1 + 1, key);
-      let eol = bytes.indexOf(NEWLINE, c2 < 0 ? pos : c2); // memchr past names
-      if (eol < 0) eol = length;
-      if (c2 > 0 && (key[0]! > sh || (key[0] === sh && key[1]! >= sl))) {
-        const eh = key[0]!;
-        const el = key[1]!;
-        closeBefore(sh, sl);
-        const value = readValue(bytes, c2 + 1, bytes[eol - 1] === RETURN ? eol - 1 : eol);
-        push(sh, sl, value);
-        // Open rows ending within this one are hidden by it for the rest of their extent.
-        while (
-          depth > 0 &&
-          (openHigh[depth - 1]! < eh || (openHigh[depth - 1] === eh && openLow[depth - 1]! <= el))
-        )
-          depth--;
-        openHigh[depth] = eh;
-        openLow[depth] = el;
-        openValue[depth++] = value;
-      }
-      pos = eol + 1;
-    }
-  }
 }

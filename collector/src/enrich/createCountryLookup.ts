@@ -11,9 +11,10 @@
  * Loaded once at start into two typed arrays per family (`ipRangeTable.ts`); the lookup is a
  * binary search. The address goes no further than the call: it is never stored or logged.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadIpRangeTable, lookupIpRange } from './ipRangeTable.js';
+import { buildIpRangeTable, lookupIpRange } from './ipRangeTable.js';
 
 export type CountryLookup = (address: string) => string | null;
 
@@ -31,6 +32,10 @@ function defaultDir(): string {
 
 export async function createCountryLookup(options: CountryLookupOptions = {}): Promise<CountryLookup> {
   const dir = options.dir ?? defaultDir();
+  const [v4, v6] = await Promise.all([
+    readFile(join(dir, `${FILE}-ipv4-num.csv`)),
+    readFile(join(dir, `${FILE}-ipv6.csv`)),
+  ]);
   // Country codes by index; 0 is "unknown". A code is two letters A–Z; anything else is skipped.
   const codes: string[] = [''];
   const indexes = new Uint8Array(26 * 26);
@@ -44,11 +49,6 @@ export async function createCountryLookup(options: CountryLookupOptions = {}): P
     }
     return indexes[a * 26 + b]!;
   };
-  const table = await loadIpRangeTable(
-    join(dir, `${FILE}-ipv4-num.csv`),
-    join(dir, `${FILE}-ipv6.csv`),
-    readCountry,
-    Uint8Array,
-  );
+  const table = buildIpRangeTable(v4, v6, readCountry, Uint8Array);
   return (address) => codes[lookupIpRange(table, address)] || null;
 }

@@ -10,8 +10,7 @@
 import { parseIpAddress } from './ipAddress.js';
 import { floor, floorPair } from './floor.js';
 import { isSpecialPurpose } from './specialPurpose.js';
-import { readLineChunks } from './readLineChunks.js';
-import { buildSegments, type ReadValue, type Segments } from './buildSegments.js';
+import { buildSegments, type ReadValue } from './buildSegments.js';
 import { readDecimal, readIPv4Key, readIPv6Key } from './readIpKey.js';
 
 export { readDecimal, type ReadValue };
@@ -38,31 +37,8 @@ export function buildIpRangeTable(
   readValue: ReadValue,
   Values: ValueArrayType,
 ): IpRangeTable {
-  return tableOf(
-    buildSegments(v4Csv, readIPv4Key, readValue, 0),
-    buildSegments(v6Csv, readIPv6Key, readValue, MAX),
-    Values,
-  );
-}
-
-/**
- * `buildIpRangeTable` from the two files, read a megabyte at a time: the files' bytes (tens
- * of MB) are never held whole, which keeps the start's memory peak down.
- */
-export async function loadIpRangeTable(
-  v4Path: string,
-  v6Path: string,
-  readValue: ReadValue,
-  Values: ValueArrayType,
-): Promise<IpRangeTable> {
-  const v4 = buildSegments(readLineChunks(v4Path), readIPv4Key, readValue, 0);
-  // A turn between the two: the start is not one long block.
-  await new Promise((resolve) => setImmediate(resolve));
-  const v6 = buildSegments(readLineChunks(v6Path), readIPv6Key, readValue, MAX);
-  return tableOf(v4, v6, Values);
-}
-
-function tableOf(v4: Segments, v6: Segments, Values: ValueArrayType): IpRangeTable {
+  const v4 = buildSegments(v4Csv, readIPv4Key, readValue, 0);
+  const v6 = buildSegments(v6Csv, readIPv6Key, readValue, MAX);
   return {
     v4Starts: v4.low,
     v4Values: Values === Uint32Array ? v4.values : new Values(v4.values),

@@ -8,9 +8,10 @@
  * arrays plus one frozen verdict per ASN (≈13 MB of heap), where JS arrays of numbers and
  * BigInts took ≈49 MB; special-purpose addresses (private, loopback…) give no origin.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadIpRangeTable, lookupIpRange } from './ipRangeTable.js';
+import { buildIpRangeTable, lookupIpRange } from './ipRangeTable.js';
 import { isHostingNetwork } from './hostingNetworks.js';
 
 export interface NetworkVerdict {
@@ -39,6 +40,10 @@ function unquote(field: string): string {
 /** Loads the database (≈30 MB of CSV, scanned as bytes) and returns a synchronous lookup. */
 export async function createNetworkLookup(options: NetworkLookupOptions = {}): Promise<LookupNetwork> {
   const dir = options.dir ?? defaultDir();
+  const [v4, v6] = await Promise.all([
+    readFile(join(dir, 'asn-ipv4-num.csv')),
+    readFile(join(dir, 'asn-ipv6.csv')),
+  ]);
   // Each row's value is its ASN (`asn,org`); the organisation is read once per ASN.
   const verdicts = new Map<number, NetworkVerdict>();
   const readAsn = (bytes: Buffer, from: number, to: number): number => {
@@ -57,11 +62,6 @@ export async function createNetworkLookup(options: NetworkLookupOptions = {}): P
     }
     return asn;
   };
-  const table = await loadIpRangeTable(
-    join(dir, 'asn-ipv4-num.csv'),
-    join(dir, 'asn-ipv6.csv'),
-    readAsn,
-    Uint32Array,
-  );
+  const table = buildIpRangeTable(v4, v6, readAsn, Uint32Array);
   return (ip: string): NetworkVerdict => verdicts.get(lookupIpRange(table, ip)) ?? UNKNOWN;
 }

@@ -15,7 +15,7 @@ import type { IngestItem, IngestRequest, InsertResult } from './types.js';
 export interface IngestOptions {
   /**
    * Events waiting for a group before ingest answers 503. Bounds memory when the store falls
-   * behind: ~1–2 KB per waiting event, a few seconds of the store's pace.
+   * behind: ~1–2 KB per waiting event, about a second or two of the store's pace.
    */
   maxPendingEvents?: number;
   /** Most events in one group (the transaction's size). */
@@ -30,7 +30,11 @@ export interface Ingest {
    * `request`, the sessions the new events belong to fold it into their evidence and are
    * scored again in the same transaction; the daily rollups follow their verdicts.
    */
-  insertEvents(rows: EventRow[], dropped?: DropCounts | null, request?: IngestRequest | null): Promise<InsertResult>;
+  insertEvents(
+    rows: EventRow[],
+    dropped?: DropCounts | null,
+    request?: IngestRequest | null,
+  ): Promise<InsertResult>;
   /** Resolves when every accepted write is committed. */
   drain(): Promise<void>;
   /**
@@ -83,7 +87,10 @@ export function createIngest(storage: Storage, options: IngestOptions = {}): Ing
   async function commit(items: IngestItem[]): Promise<InsertResult[]> {
     const plan = planGroup(items);
     if (readFirst === 0) {
-      const folded = foldGroup(plan, { storedEvents: NOTHING_STORED, sessions: cache.view(plan.keys.sessions) });
+      const folded = foldGroup(plan, {
+        storedEvents: NOTHING_STORED,
+        sessions: cache.view(plan.keys.sessions),
+      });
       if (await storage.tryIngestWrite(folded.writes)) {
         cache.update(folded.after);
         return folded.results;
@@ -95,16 +102,13 @@ export function createIngest(storage: Storage, options: IngestOptions = {}): Ing
     return folded.results;
   }
 
-  const group = createGroupCommit<IngestItem, InsertResult>(
-    (items) => turn(() => commit(items)),
-    {
-      maxGroup: Number.POSITIVE_INFINITY,
-      maxGroupWeight: options.maxGroupEvents ?? MAX_GROUP_EVENTS,
-      maxPending: options.maxPendingEvents ?? MAX_PENDING_EVENTS,
-      weigh: (item) => Math.max(1, item.rows.length),
-      ...(options.onGroup ? { onGroup: options.onGroup } : {}),
-    },
-  );
+  const group = createGroupCommit<IngestItem, InsertResult>((items) => turn(() => commit(items)), {
+    maxGroup: Number.POSITIVE_INFINITY,
+    maxGroupWeight: options.maxGroupEvents ?? MAX_GROUP_EVENTS,
+    maxPending: options.maxPendingEvents ?? MAX_PENDING_EVENTS,
+    weigh: (item) => Math.max(1, item.rows.length),
+    ...(options.onGroup ? { onGroup: options.onGroup } : {}),
+  });
   return {
     insertEvents: (rows, dropped = null, request = null) =>
       rows.length === 0 && !dropped

@@ -131,7 +131,13 @@ export function foldGroup(plan: GroupPlan, state: GroupState): FoldedGroup {
     duplicates: item.rows.length - counts[i]!,
   }));
   const after = new Map<string, KnownSession>();
-  const writes: IngestWrites = { events: fresh, sessions: [], sessionDays: [], staleDays: [], drops: dropsOf(plan.items) };
+  const writes: IngestWrites = {
+    events: fresh,
+    sessions: [],
+    sessionDays: [],
+    staleDays: [],
+    drops: dropsOf(plan.items),
+  };
   if (fresh.length === 0) return { writes, results, after };
 
   const deltas = new Map<string, SessionWrite>();

@@ -93,7 +93,11 @@ describe('createIngest', () => {
 
   it('forgets what an erase removed: a session erased and seen again starts over', async () => {
     const ingest = createIngest(storage);
-    await ingest.insertEvents(pageviews('d', 2).map((r) => ({ ...r, user: 'zed' })), null, request());
+    await ingest.insertEvents(
+      pageviews('d', 2).map((r) => ({ ...r, user: 'zed' })),
+      null,
+      request(),
+    );
     await ingest.exclusive(() => storage.eraseUser('demo', 'zed'));
     expect(await storage.findSessions('demo', 'd')).toEqual([]);
     await ingest.insertEvents(pageviews('d', 1, Date.now()), null, request());

@@ -49,7 +49,10 @@ describe('POST /v1/collect when the store is behind', () => {
     let inFlight = createDeferred<void>();
     const metrics = createMetrics();
     app = await buildApp(
-      { ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', INGEST_MAX_PENDING: '40' }), adminToken: TEST_TOKEN },
+      {
+        ...loadConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '0', INGEST_MAX_PENDING: '40' }),
+        adminToken: TEST_TOKEN,
+      },
       behind(storage, gate, () => inFlight.resolve()),
       { metrics },
     );
@@ -58,7 +61,9 @@ describe('POST /v1/collect when the store is behind', () => {
     const first = postCollect(app, batch('a', 20));
     await inFlight.promise;
     const waiting = [postCollect(app, batch('b', 20)), postCollect(app, batch('c', 20))];
-    await expect.poll(async () => readMetric(await metrics.registry.metrics(), 'sightline_ingest_pending_events')).toBe(40);
+    await expect
+      .poll(async () => readMetric(await metrics.registry.metrics(), 'sightline_ingest_pending_events'))
+      .toBe(40);
 
     const late = batch('d', 20);
     const refused = await postCollect(app, late);
@@ -78,7 +83,15 @@ describe('POST /v1/collect when the store is behind', () => {
     expect(retried.json()).toMatchObject({ accepted: 20 });
 
     const sessions = await storage.listSessions({
-      site: 'demo', from: null, to: null, bots: 'include', limit: 10, offset: 0, ordering: [], search: null, filters: {},
+      site: 'demo',
+      from: null,
+      to: null,
+      bots: 'include',
+      limit: 10,
+      offset: 0,
+      ordering: [],
+      search: null,
+      filters: {},
     });
     expect(sessions.rows.map((s) => [s.session, s.events]).sort()).toEqual([
       ['a', 20],
