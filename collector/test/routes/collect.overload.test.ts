@@ -82,23 +82,10 @@ describe('POST /v1/collect when the store is behind', () => {
     expect(retried.statusCode).toBe(202);
     expect(retried.json()).toMatchObject({ accepted: 20 });
 
-    const sessions = await storage.listSessions({
-      site: 'demo',
-      from: null,
-      to: null,
-      bots: 'include',
-      limit: 10,
-      offset: 0,
-      ordering: [],
-      search: null,
-      filters: {},
-    });
-    expect(sessions.rows.map((s) => [s.session, s.events]).sort()).toEqual([
-      ['a', 20],
-      ['b', 20],
-      ['c', 20],
-      ['d', 20],
-    ]);
+    for (const session of ['a', 'b', 'c', 'd']) {
+      const [row] = await storage.findSessions('demo', session);
+      expect(row?.events, session).toBe(20);
+    }
     const text = await metrics.registry.metrics();
     expect(readMetric(text, 'sightline_ingest_unavailable_total')).toBe(1);
     expect(readMetric(text, 'sightline_ingest_events_accepted_total')).toBe(80);
