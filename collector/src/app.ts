@@ -117,7 +117,7 @@ export async function buildApp(
   await app.register(realtimeStreamRoutes(storage, requireAdmin));
   await app.register(reportRoutes(storage, requireAdmin, metrics));
   await app.register(recordRoutes(storage, requireAdmin));
-  await app.register(userRoutes(storage, requireAdmin, config.retentionDays, ingest.drain));
+  await app.register(userRoutes(storage, requireAdmin, config.retentionDays, ingest.exclusive));
   await app.register(metricsRoutes(metrics, config.adminToken, config.metricsToken));
   await app.register(dashboardRoutes(storage, config.adminToken, dashboardSessions, requireAdmin));
   return app;

@@ -25,7 +25,7 @@ export const envSchema = {
     SCRIPT_PATH: { type: 'string', pattern: '^/[A-Za-z0-9/_.-]{1,100}$' },
     COLLECT_PATH: { type: 'string', pattern: '^/[A-Za-z0-9/_.-]{1,100}$' },
     METRICS_TOKEN: { type: 'string', minLength: 16, maxLength: 256 },
-    INGEST_MAX_PENDING: { type: 'integer', minimum: 1, default: 50000 },
+    INGEST_MAX_PENDING: { type: 'integer', minimum: 1, default: 10000 },
     LOG_LEVEL: {
       enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       default: 'info',

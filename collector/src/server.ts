@@ -57,10 +57,16 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
   };
 }
 
+/** One table after the other: each reads tens of MB of CSV, and memory peaks while it does. */
 async function loadLookups(lookups: IngestLookups, log: FastifyBaseLogger): Promise<void> {
-  const [network, country] = await Promise.allSettled([createNetworkLookup(), createCountryLookup()]);
-  if (network.status === 'fulfilled') lookups.lookupNetwork = network.value;
-  else log.warn({ err: network.reason }, 'network database not loaded: no net: bot reasons');
-  if (country.status === 'fulfilled') lookups.lookupCountry = country.value;
-  else log.warn({ err: country.reason }, 'country database not loaded: countries from time zones only');
+  try {
+    lookups.lookupNetwork = await createNetworkLookup();
+  } catch (error) {
+    log.warn({ err: error }, 'network database not loaded: no net: bot reasons');
+  }
+  try {
+    lookups.lookupCountry = await createCountryLookup();
+  } catch (error) {
+    log.warn({ err: error }, 'country database not loaded: countries from time zones only');
+  }
 }

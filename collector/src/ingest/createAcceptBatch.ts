@@ -8,7 +8,12 @@ import type { FastifyRequest } from 'fastify';
 import type { CollectBody } from '@sightline/protocol';
 import { OriginNotAllowedError, UnknownSiteError } from '../errors.js';
 import type { VisitorHasher } from '../privacy/createVisitorHasher.js';
-import { parseUserAgent, type CountryLookup, type LookupNetwork, type UserAgentInfo } from '../enrich/index.js';
+import {
+  parseUserAgent,
+  type CountryLookup,
+  type LookupNetwork,
+  type UserAgentInfo,
+} from '../enrich/index.js';
 import type { SiteRow, Storage } from '../storage/types.js';
 import type { Ingest } from './createIngest.js';
 import { prepareEvents } from './prepareEvents.js';

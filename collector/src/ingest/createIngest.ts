@@ -1,18 +1,21 @@
 /**
  * Ingest's write side: requests' rows go into a bounded group commit; each group is one
- * driver transaction (`storage.ingestGroup`) with the domain work (`foldGroup`) between its
- * read and its write. Resolves after COMMIT; refuses with `OverloadedError` (503 +
+ * driver transaction with the domain work (`foldGroup`) between the state it starts from and
+ * its write: one call (`tryIngestWrite`) when ingest knows that state, else a read first
+ * (`ingestGroup`). Resolves after COMMIT; refuses with `OverloadedError` (503 +
  * Retry-After) when more than `maxPendingEvents` wait for a group.
  */
 import type { DropCounts, EventRow, Storage } from '../storage/types.js';
-import { foldGroup, planGroup } from './foldGroup.js';
+import { createLock } from '../storage/createLock.js';
+import { foldGroup, planGroup, stateOf, type FoldedGroup, type GroupPlan } from './foldGroup.js';
+import { createSessionCache } from './sessionCache.js';
 import { createGroupCommit } from './groupCommit.js';
 import type { IngestItem, IngestRequest, InsertResult } from './types.js';
 
 export interface IngestOptions {
   /**
    * Events waiting for a group before ingest answers 503. Bounds memory when the store falls
-   * behind: ~1–2 KB per waiting event, a few seconds of the store's pace.
+   * behind: ~1–2 KB per waiting event, about a second or two of the store's pace.
    */
   maxPendingEvents?: number;
   /** Most events in one group (the transaction's size). */
@@ -27,14 +30,23 @@ export interface Ingest {
    * `request`, the sessions the new events belong to fold it into their evidence and are
    * scored again in the same transaction; the daily rollups follow their verdicts.
    */
-  insertEvents(rows: EventRow[], dropped?: DropCounts | null, request?: IngestRequest | null): Promise<InsertResult>;
+  insertEvents(
+    rows: EventRow[],
+    dropped?: DropCounts | null,
+    request?: IngestRequest | null,
+  ): Promise<InsertResult>;
   /** Resolves when every accepted write is committed. */
   drain(): Promise<void>;
+  /**
+   * Runs `work` between two groups, with no group folding meanwhile, for anything else that
+   * changes stored sessions (an erase): the events accepted before it are stored first.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Events waiting for a group. */
   pending(): number;
 }
 
-export const MAX_PENDING_EVENTS = 50_000;
+export const MAX_PENDING_EVENTS = 10_000;
 export const MAX_GROUP_EVENTS = 8_000;
 
 /** One group in one driver transaction, the domain work between its read and its write. */
@@ -42,33 +54,77 @@ export async function commitGroup(
   storage: Pick<Storage, 'ingestGroup'>,
   items: IngestItem[],
 ): Promise<InsertResult[]> {
-  const plan = planGroup(items);
-  let results: InsertResult[] = [];
-  await storage.ingestGroup(plan.keys, (read) => {
-    const folded = foldGroup(plan, read);
-    results = folded.results;
-    return folded.writes;
-  });
-  return results;
+  return (await commitPlan(storage, planGroup(items))).results;
 }
 
+async function commitPlan(storage: Pick<Storage, 'ingestGroup'>, plan: GroupPlan): Promise<FoldedGroup> {
+  let folded: FoldedGroup | null = null;
+  await storage.ingestGroup(plan.keys, (read) => {
+    folded = foldGroup(plan, stateOf(read));
+    return folded.writes;
+  });
+  return folded!;
+}
+
+/** Sessions whose state ingest keeps (≈1–2 KB each). */
+export const CACHED_SESSIONS = 20_000;
+/** After a write that met a stored event or session, this many groups read first. */
+const READ_AFTER_MISS = 8;
+const NOTHING_STORED: ReadonlySet<string> = new Set();
+
 export function createIngest(storage: Storage, options: IngestOptions = {}): Ingest {
-  const group = createGroupCommit<IngestItem, InsertResult>(
-    (items) => commitGroup(storage, items),
-    {
-      maxGroup: Number.POSITIVE_INFINITY,
-      maxGroupWeight: options.maxGroupEvents ?? MAX_GROUP_EVENTS,
-      maxPending: options.maxPendingEvents ?? MAX_PENDING_EVENTS,
-      weigh: (item) => Math.max(1, item.rows.length),
-      ...(options.onGroup ? { onGroup: options.onGroup } : {}),
-    },
-  );
+  const cache = createSessionCache(CACHED_SESSIONS);
+  // Groups and exclusive work (an erase) run one at a time: none folds from a cache that
+  // another is about to make stale.
+  const turn = createLock();
+  let readFirst = 0;
+
+  /**
+   * Optimistic: every event new, every session cached or new; one call on the store. A
+   * retry's stored event, or a session stored before this process saw it, fails that write
+   * (nothing written) and the group is read and folded again.
+   */
+  async function commit(items: IngestItem[]): Promise<InsertResult[]> {
+    const plan = planGroup(items);
+    if (readFirst === 0) {
+      const folded = foldGroup(plan, {
+        storedEvents: NOTHING_STORED,
+        sessions: cache.view(plan.keys.sessions),
+      });
+      if (await storage.tryIngestWrite(folded.writes)) {
+        cache.update(folded.after);
+        return folded.results;
+      }
+      readFirst = READ_AFTER_MISS;
+    } else readFirst -= 1;
+    const folded = await commitPlan(storage, plan);
+    cache.update(folded.after);
+    return folded.results;
+  }
+
+  const group = createGroupCommit<IngestItem, InsertResult>((items) => turn(() => commit(items)), {
+    maxGroup: Number.POSITIVE_INFINITY,
+    maxGroupWeight: options.maxGroupEvents ?? MAX_GROUP_EVENTS,
+    maxPending: options.maxPendingEvents ?? MAX_PENDING_EVENTS,
+    weigh: (item) => Math.max(1, item.rows.length),
+    ...(options.onGroup ? { onGroup: options.onGroup } : {}),
+  });
   return {
     insertEvents: (rows, dropped = null, request = null) =>
       rows.length === 0 && !dropped
         ? Promise.resolve({ inserted: 0, duplicates: 0 })
         : group.submit({ rows, dropped, request }),
     drain: () => group.drain(),
+    exclusive: async (work) => {
+      await group.drain();
+      return turn(async () => {
+        try {
+          return await work();
+        } finally {
+          cache.clear();
+        }
+      });
+    },
     pending: () => group.pending(),
   };
 }

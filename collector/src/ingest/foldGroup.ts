@@ -13,7 +13,6 @@ import type {
   IngestWrites,
   SessionDayWrite,
   SessionWrite,
-  StoredSession,
 } from '../storage/types.js';
 import { foldSession } from './foldSessionDeltas.js';
 import { scoreTouchedSessions, type StoredRequest } from './scoreTouchedSessions.js';
@@ -56,6 +55,8 @@ export function planGroup(items: readonly IngestItem[]): GroupPlan {
 export interface FoldedGroup {
   writes: IngestWrites;
   results: InsertResult[];
+  /** The touched sessions as stored once the writes commit. */
+  after: Map<string, KnownSession>;
 }
 
 /** `[site, day, reason, count]` of each request's SDK drops, on its arrival day. */
@@ -72,21 +73,54 @@ function dropsOf(items: readonly IngestItem[]): IngestWrites['drops'] {
   return drops;
 }
 
-function withVerdict(delta: SessionWrite, scored: ReturnType<typeof scoreTouchedSessions>, k: string) {
+function withVerdict(
+  delta: SessionWrite,
+  scored: ReturnType<typeof scoreTouchedSessions>,
+  k: string,
+): SessionWrite {
   const s = scored.get(k);
   if (!s) return delta;
   const { evidence, score } = s;
   return { ...delta, evidence, botScore: score.botScore, isBot: score.isBot, botReasons: score.reasons };
 }
 
-export function foldGroup(plan: GroupPlan, read: IngestRead): FoldedGroup {
-  const stored = new Set(read.storedEvents.map(([site, id]) => key(site, id)));
-  const before = new Map<string, StoredSession>(read.sessions.map((s) => [sessionKey(s.site, s.session), s]));
+/** A stored session as the fold needs it: evidence parsed, days as a set. */
+export interface KnownSession {
+  site: string;
+  session: string;
+  isBot: boolean;
+  evidence: SessionEvidence | null;
+  days: ReadonlySet<string>;
+}
+
+/** What the group starts from: stored event keys (`site\0id`) and the known sessions. */
+export interface GroupState {
+  storedEvents: ReadonlySet<string>;
+  sessions: ReadonlyMap<string, KnownSession>;
+}
+
+/** The driver's read as a `GroupState`. */
+export function stateOf(read: IngestRead): GroupState {
+  const sessions = new Map<string, KnownSession>();
+  for (const s of read.sessions) {
+    sessions.set(sessionKey(s.site, s.session), {
+      site: s.site,
+      session: s.session,
+      isBot: s.isBot,
+      evidence: s.evidence ? (JSON.parse(s.evidence) as SessionEvidence) : null,
+      days: new Set(s.days),
+    });
+  }
+  return { storedEvents: new Set(read.storedEvents.map(([site, id]) => key(site, id))), sessions };
+}
+
+export function foldGroup(plan: GroupPlan, state: GroupState): FoldedGroup {
+  const before = state.sessions;
   const counts = plan.items.map(() => 0);
   const requests: StoredRequest[] = plan.items.map((item) => ({ request: item.request, rows: [] }));
   const fresh: EventRow[] = [];
   plan.rows.forEach((row, j) => {
-    if (stored.has(key(row.site, row.eventId))) return;
+    if (state.storedEvents.has(key(row.site, row.eventId))) return;
     const i = plan.owners[j]!;
     fresh.push(row);
     counts[i]! += 1;
@@ -96,38 +130,59 @@ export function foldGroup(plan: GroupPlan, read: IngestRead): FoldedGroup {
     inserted: counts[i]!,
     duplicates: item.rows.length - counts[i]!,
   }));
-  const writes: IngestWrites = { events: fresh, sessions: [], sessionDays: [], staleDays: [], drops: dropsOf(plan.items) };
-  if (fresh.length === 0) return { writes, results };
+  const after = new Map<string, KnownSession>();
+  const writes: IngestWrites = {
+    events: fresh,
+    sessions: [],
+    sessionDays: [],
+    staleDays: [],
+    drops: dropsOf(plan.items),
+  };
+  if (fresh.length === 0) return { writes, results, after };
 
   const deltas = new Map<string, SessionWrite>();
   for (const row of fresh) foldSession(deltas, row);
-  const scored = scoreTouchedSessions(requests, (k) => {
-    const evidence = before.get(k)?.evidence;
-    return evidence ? (JSON.parse(evidence) as SessionEvidence) : null;
-  });
+  const scored = scoreTouchedSessions(requests, (k) => before.get(k)?.evidence ?? null);
   const side = (k: string): 0 | 1 => {
     const s = scored.get(k);
     return (s ? s.score.isBot : before.get(k)?.isBot) ? 1 : 0;
   };
-  for (const [k, delta] of deltas) writes.sessions.push(withVerdict(delta, scored, k));
+  for (const [k, delta] of deltas) {
+    const write = withVerdict(delta, scored, k);
+    if (!before.has(k)) write.isNew = true;
+    writes.sessions.push(write);
+  }
 
   // Per session, day and visitor of the new events: the days a session was seen on (so that
   // a change to it marks them all stale), with the pageviews it had there.
   const days = new Map<string, [string, string, string, string, number, 0 | 1]>();
   const stale = new Map<string, readonly [string, string]>();
+  const newDays = new Map<string, Set<string>>();
   for (const e of fresh) {
     const day = utcDay(e.ts);
-    const k = `${key(e.site, e.session)}\u0000${day}\u0000${e.visitor}`;
+    const sk = sessionKey(e.site, e.session);
+    const k = `${sk}\u0000${day}\u0000${e.visitor}`;
     let row = days.get(k);
-    if (!row) days.set(k, (row = [e.site, e.session, day, e.visitor, 0, side(sessionKey(e.site, e.session))]));
+    if (!row) days.set(k, (row = [e.site, e.session, day, e.visitor, 0, side(sk)]));
     if (e.type === 'pageview') row[4] += 1;
     stale.set(key(e.site, day), [e.site, day]);
+    let set = newDays.get(sk);
+    if (!set) newDays.set(sk, (set = new Set()));
+    set.add(day);
   }
   writes.sessionDays = [...days.values()] as SessionDayWrite[];
-  for (const k of deltas.keys()) {
+  for (const [k, delta] of deltas) {
     const s = before.get(k);
-    for (const day of s?.days ?? []) stale.set(key(s!.site, day), [s!.site, day]);
+    for (const day of s?.days ?? []) stale.set(key(delta.site, day), [delta.site, day]);
+    const scoredNow = scored.get(k);
+    after.set(k, {
+      site: delta.site,
+      session: delta.session,
+      isBot: side(k) === 1,
+      evidence: scoredNow?.evidence ?? s?.evidence ?? null,
+      days: new Set([...(s?.days ?? []), ...(newDays.get(k) ?? [])]),
+    });
   }
   writes.staleDays = [...stale.values()];
-  return { writes, results };
+  return { writes, results, after };
 }

@@ -67,7 +67,12 @@ export function scoreTouchedSessions(
       const { client, events } = part;
       evidence.set(
         k,
-        addRequest(before, { facts: request.facts, events, network: request.network, ...(client ? { client } : {}) }),
+        addRequest(before, {
+          facts: request.facts,
+          events,
+          network: request.network,
+          ...(client ? { client } : {}),
+        }),
       );
     }
   }

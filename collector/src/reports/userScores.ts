@@ -30,7 +30,6 @@ export const PROBLEM_SUMS = Object.keys(PROBLEM_WEIGHTS) as (keyof ProblemSums)[
 /** Scores are shown to two decimals. */
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
-
 /** `3·sessions + pageviews + 0.5·clicks + engaged minutes + 2·custom events`, unrounded. */
 export const engagementPoints = (s: EngagementSums): number => weigh(ENGAGEMENT_WEIGHTS, s);
 export const engagementScore = (s: EngagementSums): number => round2(engagementPoints(s));

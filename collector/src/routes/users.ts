@@ -58,8 +58,8 @@ export function userRoutes(
   storage: Storage,
   requireAdmin: preHandlerAsyncHookHandler,
   retentionDays: number,
-  /** Waits for accepted events to be stored (so that an erase erases them too). */
-  drainIngest: () => Promise<void> = async () => {},
+  /** Runs the erase after accepted events are stored (so that it erases them too), between groups. */
+  besideIngest: <T>(work: () => Promise<T>) => Promise<T> = (work) => work(),
 ) {
   return async (app: FastifyInstance) => {
     app.get<{ Params: { user: string }; Querystring: ProfileQuery }>(
@@ -89,9 +89,7 @@ export function userRoutes(
         schema: { params, querystring: eraseQuery, response: { 200: erasedResponse, ...errorResponses } },
       },
       async (request) => {
-        // Events accepted before the erase are stored first, so that they are erased too.
-        await drainIngest();
-        const deleted = await storage.eraseUser(request.query.site, request.params.user);
+        const deleted = await besideIngest(() => storage.eraseUser(request.query.site, request.params.user));
         await storage.refreshRollups({ frozenBefore: frozenBefore(retentionDays) });
         return { deleted };
       },

@@ -118,6 +118,8 @@ export interface SessionWrite {
   utmSource?: string | null;
   utmMedium?: string | null;
   utmCampaign?: string | null;
+  /** Not stored yet, as far as ingest knows (stored after all: the write fails, see `tryIngestWrite`). */
+  isNew?: boolean;
   /** Set when this group scored the session: the scoring evidence (a JSON value, stored as is). */
   evidence?: object;
   botScore?: number;
@@ -498,6 +500,13 @@ export interface Storage {
    * its read and its write.
    */
   ingestGroup(keys: IngestKeys, fold: (read: IngestRead) => IngestWrites): Promise<void>;
+  /**
+   * The same write without the read, when ingest knows the state it folds from (it is the
+   * only writer of events and sessions). Commits and resolves true; resolves false, with
+   * nothing written, when one of `writes.events` or of the sessions marked `isNew` is
+   * stored already (ingest then reads and folds again with `ingestGroup`).
+   */
+  tryIngestWrite(writes: IngestWrites): Promise<boolean>;
   close(): Promise<void>;
 
   getMeta(key: string): Promise<string | null>;

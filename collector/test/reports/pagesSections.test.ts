@@ -13,7 +13,8 @@ beforeAll(async () => {
   await storage.migrate();
   await storage.ensureSites(['demo']);
   const paths = ['/', '/blog', '/blog/a', '/blog/a', '/blogger', '/docs/x'];
-  await insertEvents(storage, 
+  await insertEvents(
+    storage,
     paths.map((path, i) => makeEventRow({ ts: utcMidnight(1) + i * 60_000, session: `s${i}`, path })),
   );
   await storage.refreshRollups();

@@ -2,7 +2,11 @@
  * One sample of a Prometheus text exposition: `name{labels} value`, labels matched exactly
  * (in any order); undefined when absent.
  */
-export function readMetric(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+export function readMetric(
+  text: string,
+  name: string,
+  labels: Record<string, string> = {},
+): number | undefined {
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;

@@ -13,7 +13,7 @@ import { countFunnel } from './countFunnel.js';
 import { rankUsers } from './rankUsers.js';
 import { topTrailTransitions } from './trails.js';
 import { getRealtime } from './getRealtime.js';
-import { ingestGroup } from './ingestGroup.js';
+import { ingestGroup, tryIngestWrite } from './ingestGroup.js';
 import { openDb, writeTransaction, type Db } from './db.js';
 import { findSessions, listInteractions, listPageviews, listSessions } from './listQueries.js';
 import { migrations } from './migrations.js';
@@ -141,6 +141,7 @@ export async function createSqliteStorage(path: string): Promise<Storage> {
       await health.get('SELECT count(*) FROM sqlite_master');
     },
     ingestGroup: (keys, fold) => withWriteLock(() => ingestGroup(writer, keys, fold)),
+    tryIngestWrite: (writes) => withWriteLock(() => tryIngestWrite(writer, writes)),
     async close() {
       if (checkpoints) clearInterval(checkpoints);
       if (health !== writer) await health.close();

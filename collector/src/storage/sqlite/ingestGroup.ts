@@ -11,7 +11,10 @@
 import type { IngestKeys, IngestRead, IngestWrites, StoredSession } from '../types.js';
 import type { Db } from './db.js';
 
-/** Calls on the writer per group: the read, then the write with BEGIN and COMMIT. */
+/**
+ * Calls on the writer per group: the read, then the write with BEGIN and COMMIT. When ingest
+ * already knows what the read would say, the write alone (`tryIngestWrite`).
+ */
 export const INGEST_STATEMENTS = 2;
 
 // The days of the new events and every stored day of their sessions (a verdict or an entry
@@ -45,7 +48,7 @@ const INSERT_EVENTS = (json: string) => `
          e.value->>12, e.value->>13, e.value->>14
   FROM json_each(${json}) AS e WHERE true;`;
 
-const UPSERT_SESSIONS = (json: string) => `
+const INSERT_SESSIONS = (json: string) => `
   INSERT INTO sessions
     (site, session_id, visitor, user_id, first_ts, last_ts, pageviews, events,
      entry_ts, entry_path, exit_ts, exit_path, referrer, user_agent,
@@ -60,7 +63,11 @@ const UPSERT_SESSIONS = (json: string) => `
          coalesce(s.value->>'botReasons', '[]'),
          s.value->>'country', s.value->>'browser', s.value->>'os', s.value->>'referrerDomain',
          s.value->>'channel', s.value->>'utmSource', s.value->>'utmMedium', s.value->>'utmCampaign'
-  FROM json_each(${json}) AS s WHERE true
+  FROM json_each(${json}) AS s WHERE true`;
+
+// Sessions ingest knows are stored gain the group's delta; new ones are inserted without
+// ON CONFLICT: one stored after all fails the write (see `tryIngestWrite`).
+const UPSERT_SESSIONS = (json: string) => `${INSERT_SESSIONS(json)}
   ON CONFLICT (site, session_id) DO UPDATE SET
     user_id = coalesce(excluded.user_id, user_id),
     first_ts = min(first_ts, excluded.first_ts),
@@ -175,7 +182,10 @@ function eventColumns(writes: IngestWrites): unknown[][] {
 export function writeSql(writes: IngestWrites): string {
   const parts = ['BEGIN IMMEDIATE;'];
   if (writes.events.length > 0) parts.push(INSERT_EVENTS(sqlString(eventColumns(writes))));
-  if (writes.sessions.length > 0) parts.push(UPSERT_SESSIONS(sqlString(writes.sessions)));
+  const fresh = writes.sessions.filter((w) => w.isNew);
+  const known = fresh.length === 0 ? writes.sessions : writes.sessions.filter((w) => !w.isNew);
+  if (fresh.length > 0) parts.push(`${INSERT_SESSIONS(sqlString(fresh))};`);
+  if (known.length > 0) parts.push(UPSERT_SESSIONS(sqlString(known)));
   if (writes.sessionDays.length > 0) parts.push(UPSERT_SESSION_DAYS(sqlString(writes.sessionDays)));
   if (writes.staleDays.length > 0) parts.push(`${MARK_DIRTY.replace('?', sqlString(writes.staleDays))};`);
   if (writes.drops.length > 0) parts.push(UPSERT_DROPS(sqlString(writes.drops)));
@@ -186,13 +196,8 @@ export function writeSql(writes: IngestWrites): string {
 const isEmpty = (w: IngestWrites): boolean =>
   w.events.length + w.sessions.length + w.sessionDays.length + w.staleDays.length + w.drops.length === 0;
 
-/** Read, fold, write: the caller holds the write lock. */
-export async function ingestGroup(
-  db: Db,
-  keys: IngestKeys,
-  fold: (read: IngestRead) => IngestWrites,
-): Promise<void> {
-  const writes = fold(await readIngest(db, keys));
+/** Writes and commits; rolls back and throws on failure. The caller holds the write lock. */
+async function write(db: Db, writes: IngestWrites): Promise<void> {
   if (isEmpty(writes)) return;
   try {
     await db.exec(writeSql(writes));
@@ -204,6 +209,29 @@ export async function ingestGroup(
       if (!String(rollbackError).includes('no transaction is active'))
         throw new AggregateError([error, rollbackError], 'ingest write failed and rollback failed');
     }
+    throw error;
+  }
+}
+
+/** Read, fold, write: the caller holds the write lock. */
+export async function ingestGroup(
+  db: Db,
+  keys: IngestKeys,
+  fold: (read: IngestRead) => IngestWrites,
+): Promise<void> {
+  await write(db, fold(await readIngest(db, keys)));
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  (error as { code?: string }).code === 'SQLITE_CONSTRAINT' && String(error).includes('UNIQUE');
+
+/** The write alone (one call on the writer); false when an event or new session was stored. */
+export async function tryIngestWrite(db: Db, writes: IngestWrites): Promise<boolean> {
+  try {
+    await write(db, writes);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -25,7 +25,8 @@ export async function seedTraffic(
     await insertEvents(storage, first);
     await storage.refreshRollups();
     const facts = readRequestFacts({ headers: { 'user-agent': CRAWLER }, secure: false, receivedAt: now });
-    await insertEvents(storage, 
+    await insertEvents(
+      storage,
       bots.filter((_, i) => i % 2 === 1),
       null,
       { facts, network: null },
