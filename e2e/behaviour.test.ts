@@ -79,17 +79,23 @@ const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
   }, state);
 
 test('the script tag included twice → one pageview and one of each event', async () => {
-  const url = labPage('twice', '%S%%S%</head><body><button id="b" onclick="sightline.track(\'once\')">Go</button>');
+  const url = labPage(
+    'twice',
+    '%S%%S%</head><body><button id="b" onclick="sightline.track(\'once\')">Go</button>',
+  );
   const page = await t.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => typeof (window as any).sightline?.track === 'function');
   await page.click('#b');
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => {
-      const c = await eventCounts(t.stack);
-      return [c.pageviews, c.byType.custom ?? 0, c.byType.click ?? 0];
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const c = await eventCounts(t.stack);
+        return [c.pageviews, c.byType.custom ?? 0, c.byType.click ?? 0];
+      },
+      { timeout: 20_000 },
+    )
     .toEqual([1, 1, 1]);
   await expectExactlyOnce(t.stack, answers, []);
 });
@@ -111,27 +117,35 @@ test('a page prerendered and never shown → no pageview; shown later → counte
   let go = (): void => undefined;
   held.set('/lab/go', new Promise<void>((resolve) => (go = resolve)));
   const profile = mkdtempSync(join(tmpdir(), 'sightline-prerender-'));
-  const chromium = spawn(CHROMIUM_PATH, [
-    '--headless=new',
-    '--no-sandbox',
-    `--user-data-dir=${profile}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `${labUrl}/lab/from`,
-  ], { stdio: 'ignore' });
+  const chromium = spawn(
+    CHROMIUM_PATH,
+    [
+      '--headless=new',
+      '--no-sandbox',
+      `--user-data-dir=${profile}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `${labUrl}/lab/from`,
+      // Its own process group: its helper processes end with it.
+    ],
+    { stdio: 'ignore', detached: true },
+  );
   try {
     await expect.poll(() => hits, { timeout: 20_000 }).toContain('/lab/ran?prerendering=true');
     // The target ran while prerendered and its queue was flushed: no pageview.
     expect(await pageviews()).toEqual([]);
     // The first page navigates to the target: the prerendered page is shown (activated).
     go();
-    await expect.poll(async () => (await pageviews()).map((v) => v.path), { timeout: 20_000 }).toEqual(['/lab/target']);
+    await expect
+      .poll(async () => (await pageviews()).map((v) => v.path), { timeout: 20_000 })
+      .toEqual(['/lab/target']);
   } finally {
-    chromium.kill();
-    await once(chromium, 'exit');
-    rmSync(profile, { recursive: true, force: true });
+    const exited = once(chromium, 'exit');
+    process.kill(-(chromium.pid as number), 'SIGTERM');
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 });
 
@@ -183,7 +197,10 @@ test('scroll depth is the page as the reader saw it: content appended after they
   await page.close({ runBeforeUnload: true });
   await expect.poll(async () => (await interactions('type=scroll')).length).toBe(1);
   const [scroll] = await interactions('type=scroll');
-  expect(Math.abs((scroll?.data.depth as number) - seen), `sent ${scroll?.data.depth}, seen ${seen}`).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs((scroll?.data.depth as number) - seen),
+    `sent ${scroll?.data.depth}, seen ${seen}`,
+  ).toBeLessThanOrEqual(1);
 });
 
 test('an SPA route change: the left route keeps its scroll depth and engaged time, under its own pageview and path', async () => {
@@ -203,18 +220,28 @@ test('an SPA route change: the left route keeps its scroll depth and engaged tim
   const [home, pricing] = await pageviews();
   await expect.poll(async () => (await interactions('type=scroll')).length).toBe(1);
   const [scroll] = await interactions('type=scroll');
-  expect(scroll).toMatchObject({ pv: home?.id, path: '/spa/', data: { depth: 100 } });
+  expect(scroll, JSON.stringify([scroll, home])).toMatchObject({
+    pv: home?.id,
+    path: '/spa/',
+    data: { depth: 100 },
+  });
   const [engagement] = await interactions('type=engagement');
-  expect(engagement).toMatchObject({ pv: home?.id, path: '/spa/' });
+  expect(engagement, JSON.stringify([engagement, home])).toMatchObject({ pv: home?.id, path: '/spa/' });
   expect(pricing?.path).toBe('/spa/pricing');
   // The pages report credits the depth to /spa/, and /spa/pricing has none yet.
   await expect
-    .poll(async () => {
-      const report = await t.stack.api('/v1/reports/pages?site=demo&bots=include');
-      return Object.fromEntries(
-        (report.pages as { path: string; avg_scroll_pct: number | null }[]).map((p) => [p.path, p.avg_scroll_pct]),
-      );
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const report = await t.stack.api('/v1/reports/pages?site=demo&bots=include');
+        return Object.fromEntries(
+          (report.pages as { path: string; avg_scroll_pct: number | null }[]).map((p) => [
+            p.path,
+            p.avg_scroll_pct,
+          ]),
+        );
+      },
+      { timeout: 20_000 },
+    )
     .toEqual({ '/spa/': 100, '/spa/pricing': null });
 });
 
