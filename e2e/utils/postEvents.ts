@@ -9,12 +9,7 @@ export async function postEvents(
 ): Promise<void> {
   const res = await fetch(`${collectorUrl}/v1/collect`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'user-agent': CHROME_UA,
-      'accept-language': 'en-GB,en;q=0.9',
-      ...headers,
-    },
+    headers: { 'content-type': 'application/json', 'user-agent': CHROME_UA, 'accept-language': 'en-GB,en;q=0.9', ...headers },
     body: JSON.stringify({ site: 'demo', events }),
   });
   const body = (await res.json()) as { accepted?: number; rejected?: number };
