@@ -260,3 +260,73 @@ test('identify() → GET /v1/users/<user> shows that user’s sessions', async (
   const profile = await t.stack.api('/v1/users/ada%40example.com?site=demo&bots=include');
   expect(profile.timeline.map((e: { session: string }) => e.session)).toContain(sessions.results[0].session);
 });
+
+test('INP for one slow click soon after load, then the tab hidden before the vitals chunk came', async () => {
+  let hidden = (): void => undefined;
+  const wasHidden = new Promise<void>((resolve) => (hidden = resolve));
+  // A slow network: the chunk arrives only after the visitor has switched tabs.
+  await t.context.route('**/s.vitals.js', async (route) => {
+    await wasHidden;
+    await route.continue();
+  });
+  const url = labPage(
+    'slow-click',
+    `%S%</head><body><button id="slow" onclick="const t = performance.now(); while (performance.now() - t < 300);">Slow</button>`,
+  );
+  const page = await t.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => typeof (window as any).sightline?.track === 'function');
+  await page.click('#slow');
+  await setVisibility(page, 'hidden');
+  hidden();
+  await expect
+    .poll(async () => (await interactions('type=vital&name=INP')).map((v) => v.data.value), {
+      timeout: 20_000,
+    })
+    .toEqual([expect.any(Number)]);
+  const [inp] = await interactions('type=vital&name=INP');
+  expect(inp?.data.value).toBeGreaterThanOrEqual(250);
+  expect(inp?.path).toBe('/lab/slow-click');
+});
+
+test('CLS growth after an SPA navigation is reported, each part under the route it grew on', async () => {
+  const chunk = t.context.waitForEvent('requestfinished', (r) => r.url().endsWith('/s.vitals.js'));
+  const page = await t.open('spa/');
+  await chunk;
+  /** Pushes the page's content down (no input: it counts as a layout shift), once seen. */
+  const shift = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            observer.disconnect();
+            resolve();
+          }).observe({ type: 'layout-shift' });
+          const block = document.createElement('div');
+          block.style.height = '300px';
+          document.body.prepend(block);
+        }),
+    );
+  await shift();
+  // A navigation the app makes itself (not a click: input would exempt the shifts after it).
+  await page.evaluate(() => {
+    history.pushState({}, '', '/spa/pricing');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForFunction(() => document.title.startsWith('Pricing'));
+  await expect.poll(async () => (await pageviews()).length).toBe(2);
+  await shift();
+  await setVisibility(page, 'hidden');
+  await page.evaluate(() => (window as any).sightline.flush());
+  const [home, pricing] = await pageviews();
+  await expect
+    .poll(async () => (await interactions('type=vital&name=CLS')).map((v) => [v.pv, v.path]), {
+      timeout: 20_000,
+    })
+    .toEqual([
+      [home?.id, '/spa/'],
+      [pricing?.id, '/spa/pricing'],
+    ]);
+  const [first, second] = (await interactions('type=vital&name=CLS')).map((v) => v.data.value as number);
+  expect(second).toBeGreaterThan(first as number);
+});
