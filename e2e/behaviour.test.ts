@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { eventCounts, expectExactlyOnce } from './utils/counts.js';
-import { CHROMIUM_PATH } from './utils/launchChromium.js';
+import { CHROMIUM_PATH, plainFlags } from './utils/launchPlainChromium.mjs';
 import { tapCollect, type CollectAnswers } from './utils/tapCollect.js';
 import { useFreshStackPerTest } from './utils/useFreshStackPerTest.js';
 
@@ -117,21 +117,11 @@ test('a page prerendered and never shown → no pageview; shown later → counte
   let go = (): void => undefined;
   held.set('/lab/go', new Promise<void>((resolve) => (go = resolve)));
   const profile = mkdtempSync(join(tmpdir(), 'sightline-prerender-'));
-  const chromium = spawn(
-    CHROMIUM_PATH,
-    [
-      '--headless=new',
-      '--no-sandbox',
-      `--user-data-dir=${profile}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `${labUrl}/lab/from`,
-      // Its own process group: its helper processes end with it.
-    ],
-    { stdio: 'ignore', detached: true },
-  );
+  // Its own process group: its helper processes end with it.
+  const chromium = spawn(CHROMIUM_PATH, ['--headless=new', ...plainFlags(profile), `${labUrl}/lab/from`], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     await expect.poll(() => hits, { timeout: 20_000 }).toContain('/lab/ran?prerendering=true');
     // The target ran while prerendered and its queue was flushed: no pageview.
