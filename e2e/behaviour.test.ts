@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { eventCounts, expectExactlyOnce } from './utils/counts.js';
-import { CHROMIUM_PATH } from './utils/launchChromium.js';
+import { CHROMIUM_PATH, plainFlags } from './utils/launchPlainChromium.mjs';
 import { tapCollect, type CollectAnswers } from './utils/tapCollect.js';
 import { useFreshStackPerTest } from './utils/useFreshStackPerTest.js';
 
@@ -79,17 +79,23 @@ const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
   }, state);
 
 test('the script tag included twice → one pageview and one of each event', async () => {
-  const url = labPage('twice', '%S%%S%</head><body><button id="b" onclick="sightline.track(\'once\')">Go</button>');
+  const url = labPage(
+    'twice',
+    '%S%%S%</head><body><button id="b" onclick="sightline.track(\'once\')">Go</button>',
+  );
   const page = await t.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => typeof (window as any).sightline?.track === 'function');
   await page.click('#b');
   await page.close({ runBeforeUnload: true });
   await expect
-    .poll(async () => {
-      const c = await eventCounts(t.stack);
-      return [c.pageviews, c.byType.custom ?? 0, c.byType.click ?? 0];
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const c = await eventCounts(t.stack);
+        return [c.pageviews, c.byType.custom ?? 0, c.byType.click ?? 0];
+      },
+      { timeout: 20_000 },
+    )
     .toEqual([1, 1, 1]);
   await expectExactlyOnce(t.stack, answers, []);
 });
@@ -111,27 +117,25 @@ test('a page prerendered and never shown → no pageview; shown later → counte
   let go = (): void => undefined;
   held.set('/lab/go', new Promise<void>((resolve) => (go = resolve)));
   const profile = mkdtempSync(join(tmpdir(), 'sightline-prerender-'));
-  const chromium = spawn(CHROMIUM_PATH, [
-    '--headless=new',
-    '--no-sandbox',
-    `--user-data-dir=${profile}`,
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `${labUrl}/lab/from`,
-  ], { stdio: 'ignore' });
+  // Its own process group: its helper processes end with it.
+  const chromium = spawn(CHROMIUM_PATH, ['--headless=new', ...plainFlags(profile), `${labUrl}/lab/from`], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     await expect.poll(() => hits, { timeout: 20_000 }).toContain('/lab/ran?prerendering=true');
     // The target ran while prerendered and its queue was flushed: no pageview.
     expect(await pageviews()).toEqual([]);
     // The first page navigates to the target: the prerendered page is shown (activated).
     go();
-    await expect.poll(async () => (await pageviews()).map((v) => v.path), { timeout: 20_000 }).toEqual(['/lab/target']);
+    await expect
+      .poll(async () => (await pageviews()).map((v) => v.path), { timeout: 20_000 })
+      .toEqual(['/lab/target']);
   } finally {
-    chromium.kill();
-    await once(chromium, 'exit');
-    rmSync(profile, { recursive: true, force: true });
+    const exited = once(chromium, 'exit');
+    process.kill(-(chromium.pid as number), 'SIGTERM');
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
   }
 });
 
@@ -183,7 +187,10 @@ test('scroll depth is the page as the reader saw it: content appended after they
   await page.close({ runBeforeUnload: true });
   await expect.poll(async () => (await interactions('type=scroll')).length).toBe(1);
   const [scroll] = await interactions('type=scroll');
-  expect(Math.abs((scroll?.data.depth as number) - seen), `sent ${scroll?.data.depth}, seen ${seen}`).toBeLessThanOrEqual(1);
+  expect(
+    Math.abs((scroll?.data.depth as number) - seen),
+    `sent ${scroll?.data.depth}, seen ${seen}`,
+  ).toBeLessThanOrEqual(1);
 });
 
 test('an SPA route change: the left route keeps its scroll depth and engaged time, under its own pageview and path', async () => {
@@ -203,18 +210,28 @@ test('an SPA route change: the left route keeps its scroll depth and engaged tim
   const [home, pricing] = await pageviews();
   await expect.poll(async () => (await interactions('type=scroll')).length).toBe(1);
   const [scroll] = await interactions('type=scroll');
-  expect(scroll).toMatchObject({ pv: home?.id, path: '/spa/', data: { depth: 100 } });
+  expect(scroll, JSON.stringify([scroll, home])).toMatchObject({
+    pv: home?.id,
+    path: '/spa/',
+    data: { depth: 100 },
+  });
   const [engagement] = await interactions('type=engagement');
-  expect(engagement).toMatchObject({ pv: home?.id, path: '/spa/' });
+  expect(engagement, JSON.stringify([engagement, home])).toMatchObject({ pv: home?.id, path: '/spa/' });
   expect(pricing?.path).toBe('/spa/pricing');
   // The pages report credits the depth to /spa/, and /spa/pricing has none yet.
   await expect
-    .poll(async () => {
-      const report = await t.stack.api('/v1/reports/pages?site=demo&bots=include');
-      return Object.fromEntries(
-        (report.pages as { path: string; avg_scroll_pct: number | null }[]).map((p) => [p.path, p.avg_scroll_pct]),
-      );
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const report = await t.stack.api('/v1/reports/pages?site=demo&bots=include');
+        return Object.fromEntries(
+          (report.pages as { path: string; avg_scroll_pct: number | null }[]).map((p) => [
+            p.path,
+            p.avg_scroll_pct,
+          ]),
+        );
+      },
+      { timeout: 20_000 },
+    )
     .toEqual({ '/spa/': 100, '/spa/pricing': null });
 });
 
@@ -232,4 +249,74 @@ test('identify() → GET /v1/users/<user> shows that user’s sessions', async (
     .toBe(1);
   const profile = await t.stack.api('/v1/users/ada%40example.com?site=demo&bots=include');
   expect(profile.timeline.map((e: { session: string }) => e.session)).toContain(sessions.results[0].session);
+});
+
+test('INP for one slow click soon after load, then the tab hidden before the vitals chunk came', async () => {
+  let hidden = (): void => undefined;
+  const wasHidden = new Promise<void>((resolve) => (hidden = resolve));
+  // A slow network: the chunk arrives only after the visitor has switched tabs.
+  await t.context.route('**/s.vitals.js', async (route) => {
+    await wasHidden;
+    await route.continue();
+  });
+  const url = labPage(
+    'slow-click',
+    `%S%</head><body><button id="slow" onclick="const t = performance.now(); while (performance.now() - t < 300);">Slow</button>`,
+  );
+  const page = await t.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => typeof (window as any).sightline?.track === 'function');
+  await page.click('#slow');
+  await setVisibility(page, 'hidden');
+  hidden();
+  await expect
+    .poll(async () => (await interactions('type=vital&name=INP')).map((v) => v.data.value), {
+      timeout: 20_000,
+    })
+    .toEqual([expect.any(Number)]);
+  const [inp] = await interactions('type=vital&name=INP');
+  expect(inp?.data.value).toBeGreaterThanOrEqual(250);
+  expect(inp?.path).toBe('/lab/slow-click');
+});
+
+test('CLS growth after an SPA navigation is reported, each part under the route it grew on', async () => {
+  const chunk = t.context.waitForEvent('requestfinished', (r) => r.url().endsWith('/s.vitals.js'));
+  const page = await t.open('spa/');
+  await chunk;
+  /** Pushes the page's content down (no input: it counts as a layout shift), once seen. */
+  const shift = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            observer.disconnect();
+            resolve();
+          }).observe({ type: 'layout-shift' });
+          const block = document.createElement('div');
+          block.style.height = '300px';
+          document.body.prepend(block);
+        }),
+    );
+  await shift();
+  // A navigation the app makes itself (not a click: input would exempt the shifts after it).
+  await page.evaluate(() => {
+    history.pushState({}, '', '/spa/pricing');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await page.waitForFunction(() => document.title.startsWith('Pricing'));
+  await expect.poll(async () => (await pageviews()).length).toBe(2);
+  await shift();
+  await setVisibility(page, 'hidden');
+  await page.evaluate(() => (window as any).sightline.flush());
+  const [home, pricing] = await pageviews();
+  await expect
+    .poll(async () => (await interactions('type=vital&name=CLS')).map((v) => [v.pv, v.path]), {
+      timeout: 20_000,
+    })
+    .toEqual([
+      [home?.id, '/spa/'],
+      [pricing?.id, '/spa/pricing'],
+    ]);
+  const [first, second] = (await interactions('type=vital&name=CLS')).map((v) => v.data.value as number);
+  expect(second).toBeGreaterThan(first as number);
 });

@@ -33,13 +33,18 @@ function quantile(sorted, q) {
 
 function sizes() {
   const files = {
-    's.js (full script tag)': require.resolve('@sightline/sdk/script'),
     's.core.js (core script tag)': require.resolve('@sightline/sdk/script-core'),
-    's.vitals.js (chunk s.js imports at idle)': require.resolve('@sightline/sdk/script-vitals'),
+    's.js (full script tag)': require.resolve('@sightline/sdk/script'),
+    's.vitals.js (chunk s.js imports after load)': require.resolve('@sightline/sdk/script-vitals'),
     'index.mjs (npm, unminified)': require.resolve('@sightline/sdk'),
+    "Plausible's npm tracker (@plausible-analytics/tracker)": require.resolve('@plausible-analytics/tracker'),
   };
-  // The issue's budgets, for what the script tag itself carries (sdk/test/size.test.ts).
-  const budgets = { 's.js (full script tag)': 6 * 1024, 's.core.js (core script tag)': 3 * 1024 };
+  // Issue 12's budgets (sdk/test/size.test.ts fails above them; it also checks npm init + pageviews).
+  const budgets = {
+    's.core.js (core script tag)': 3 * 1024,
+    's.js (full script tag)': 6 * 1024,
+    's.vitals.js (chunk s.js imports after load)': 4 * 1024,
+  };
   const rows = {};
   for (const [name, path] of Object.entries(files)) {
     const body = readFileSync(path);
@@ -49,19 +54,16 @@ function sizes() {
       gzip: gz,
       brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
       'gzip budget': budgets[name] ?? '—',
-      ok: budgets[name] ? gz <= budgets[name] : '—',
+      'over by': budgets[name] ? Math.max(0, gz - budgets[name]) : '—',
     };
   }
-  // Everything a page with /s.js downloads, the chunk included.
-  const [full, chunk] = [rows['s.js (full script tag)'], rows['s.vitals.js (chunk s.js imports at idle)']];
-  rows['s.js + s.vitals.js (all /s.js fetches)'] = {
-    bytes: full.bytes + chunk.bytes,
-    gzip: full.gzip + chunk.gzip,
-    brotli: full.brotli + chunk.brotli,
-    'gzip budget': '—',
-    ok: '—',
-  };
-  table('SDK bundle sizes (bytes)', rows);
+  table('SDK bundle sizes (bytes; per part: node sdk/scripts/measure.mjs)', rows);
+  // What each part costs, measured by bundling it alone and with the rest.
+  const parts = spawnSync(process.execPath, ['scripts/measure.mjs'], {
+    cwd: new URL('../sdk/', import.meta.url).pathname,
+    encoding: 'utf8',
+  });
+  console.log(parts.status === 0 ? parts.stdout : `measure.mjs failed: ${parts.stderr}`);
 }
 
 function makeBatch(b, start) {

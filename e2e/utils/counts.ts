@@ -31,7 +31,11 @@ export async function expectExactlyOnce(
   pages: Page[],
   resent = 0,
 ): Promise<void> {
-  for (const page of pages) if (!page.isClosed()) await page.evaluate(() => (window as any).sightline.flush());
+  for (const page of pages)
+    if (!page.isClosed()) await page.evaluate(() => (window as any).sightline.flush());
   const { stored } = await eventCounts(stack);
-  expect({ accepted: answers.accepted, duplicates: answers.duplicates }).toEqual({ accepted: stored, duplicates: resent });
+  expect({ accepted: answers.accepted, duplicates: answers.duplicates }).toEqual({
+    accepted: stored,
+    duplicates: resent,
+  });
 }

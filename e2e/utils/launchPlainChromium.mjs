@@ -12,6 +12,16 @@ import { xdotool } from './xdotool.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** A fresh profile in `profile`, kept off the network (this machine has none). */
+export const plainFlags = (profile) => [
+  '--no-sandbox',
+  `--user-data-dir=${profile}`,
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /**
  * Opens `url` in a fresh profile and resolves once its window is mapped and shows `title`
  * (`xdotool search --sync` waits for the X window itself, no timer).
@@ -22,12 +32,7 @@ export async function launchPlainChromium({ display, url, title, width = 1200, h
   const child = spawn(
     CHROMIUM_PATH,
     [
-      '--no-sandbox',
-      `--user-data-dir=${profile}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...plainFlags(profile),
       '--window-position=0,0',
       `--window-size=${width},${height}`,
       url,

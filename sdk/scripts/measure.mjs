@@ -23,7 +23,8 @@ const CAPTURES = {
   vitals: ['captureVitals', 'capture/vitals.js'],
   humanness: ['captureHumanness', 'capture/humanness.js'],
 };
-const CORE = ['pageviews', 'clicks', 'scroll', 'engagement', 'errors'];
+/** What `/s.js` carries itself (timing and vitals come in the chunk `s.vitals.js`). */
+const FULL = ['pageviews', 'clicks', 'scroll', 'engagement', 'errors', 'humanness'];
 
 function entry(names) {
   return [
@@ -50,7 +51,7 @@ const rows = {};
 try {
   // No capture given: the client still runs pageviews, its default (config.ts).
   const base = await measure('client+queue', []);
-  rows['client + queue + pageviews'] = base;
+  rows['core: client + queue + pageviews (/s.core.js)'] = base;
   for (const name of Object.keys(CAPTURES).filter((n) => n !== 'pageviews')) {
     const r = await measure(`only_${name}`, [name]);
     rows[`+ ${name} alone`] = {
@@ -59,18 +60,17 @@ try {
       brotli: r.brotli - base.brotli,
     };
   }
-  rows['core (5 captures)'] = await measure('core', CORE);
-  const all = Object.keys(CAPTURES);
-  rows['all captures'] = await measure('all', all);
-  for (const name of all) {
+  const all = FULL;
+  rows['/s.js captures (without the idle chunk)'] = await measure('all', all);
+  for (const name of all.filter((n) => n !== 'pageviews')) {
     const r = await measure(
       `all_but_${name}`,
       all.filter((n) => n !== name),
     );
-    rows[`all − ${name}`] = {
-      min: rows['all captures'].min - r.min,
-      gzip: rows['all captures'].gzip - r.gzip,
-      brotli: rows['all captures'].brotli - r.brotli,
+    rows[`/s.js − ${name}`] = {
+      min: rows['/s.js captures (without the idle chunk)'].min - r.min,
+      gzip: rows['/s.js captures (without the idle chunk)'].gzip - r.gzip,
+      brotli: rows['/s.js captures (without the idle chunk)'].brotli - r.brotli,
     };
   }
 } finally {

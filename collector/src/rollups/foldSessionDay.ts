@@ -100,6 +100,7 @@ export function foldSessionDay(day: SessionDay): FoldedSessionDay {
   const pathOf = new Map(day.pageviews.map((pv) => [pv.id, pv.path]));
   // A page view's deepest scroll counts once.
   const deepest = new Map<string, { path: string; depth: number }>();
+  const lastVital = new Map<string, { metric: VitalMetric; value: number; path: string }>();
   for (const raw of day.events) {
     if (raw.type === 'pageview' || raw.type === 'humanness') continue;
     const path = (raw.pv && pathOf.get(raw.pv)) || raw.path;
@@ -147,14 +148,13 @@ export function foldSessionDay(day: SessionDay): FoldedSessionDay {
         );
       }
     } else if (e.type === 'vital' && e.name && e.name in VITAL_THRESHOLDS && typeof d.value === 'number') {
-      const metric = e.name as VitalMetric;
-      bump(
-        out.vitals,
-        `${metric}\u0001${vitalBucket(metric, d.value)}\u0001${rateVital(metric, d.value)}`,
-        e.path,
-      );
+      // CLS and INP are sent again as they grow: a page view's latest value is its value.
+      lastVital.set(`${e.pv ?? e.id}\u0001${e.name}`, { metric: e.name as VitalMetric, value: d.value, path: e.path });
     }
     bump(out.events, `${e.type}\u0001${e.name ?? ''}\u0001\u0001`, e.path);
+  }
+  for (const { metric, value, path } of lastVital.values()) {
+    bump(out.vitals, `${metric}\u0001${vitalBucket(metric, value)}\u0001${rateVital(metric, value)}`, path);
   }
   for (const { path, depth } of deepest.values()) {
     const c = page(path);

@@ -82,3 +82,13 @@ describe('foldSessionDay: credit by page view', () => {
     expect(pages(day)).toMatchObject({ '/x': [500, 1, 0, 0, 0, 0], '/y': [700, 1, 0, 0, 0, 0] });
   });
 });
+
+describe('foldSessionDay: vitals', () => {
+  test('a page view whose CLS was sent again as it grew counts once, with its latest value', () => {
+    const home = event('pageview', '/');
+    const cls = (value: number) => event('vital', '/', { pv: home.id, name: 'CLS', data: JSON.stringify({ value }) });
+    const day = sessionDay([home, cls(0.01), cls(0.3)]);
+    const vitals = [...foldSessionDay(day).vitals].map(([key, byPath]) => [key.split('\u0001')[2], byPath.get('/')]);
+    expect(vitals).toEqual([['poor', 1]]);
+  });
+});

@@ -25,6 +25,7 @@ import { readAutomationTraits } from '../lib/readAutomationTraits.js';
 import { readWebglRenderer } from '../lib/readWebglRenderer.js';
 import { addSample, standardDeviation, type RunningStats } from '../lib/runningStats.js';
 import { safely } from '../lib/safely.js';
+import { storageOf } from '../lib/storageOf.js';
 import { wireNumber } from '../lib/wireNumber.js';
 import type { Capture } from '../types.js';
 
@@ -50,6 +51,9 @@ const MAX_COUNT = 1_000_000;
 const MAX_CV = 100;
 /** Rasterisers without a GPU: SwiftShader (Chrome's fallback), Mesa llvmpipe/softpipe, Microsoft Basic Render. */
 const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** Where the WebGL renderer's name ('' without WebGL) is kept, in localStorage. */
+const RENDERER_KEY = 'sightline_gl';
 
 const INPUTS = [
   'pointermove',
@@ -205,7 +209,24 @@ export const captureHumanness: Capture = (ctx) => {
   };
   const readSlowTraits = safely(() => {
     readTraits();
-    const renderer = readWebglRenderer();
+    // A WebGL context costs milliseconds of main thread and a GPU process round trip: read
+    // once per browser and kept (the renderer does not change between page loads).
+    const storage = storageOf(window);
+    let renderer: string | null | undefined = null;
+    try {
+      renderer = storage?.getItem(RENDERER_KEY);
+    } catch {
+      // storage denied: read it this time
+    }
+    if (renderer == null) {
+      renderer = readWebglRenderer() ?? '';
+      try {
+        storage?.setItem(RENDERER_KEY, renderer);
+      } catch {
+        // quota or denied: read again next time
+      }
+    }
+    if (!renderer) renderer = undefined;
     if (renderer !== undefined) {
       const software = SOFTWARE.test(renderer);
       // The renderer's name identifies a GPU model: sent only when it is a software one.

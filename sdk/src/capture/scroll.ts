@@ -37,10 +37,11 @@ export const captureScroll: Capture = (ctx) => {
     },
     (error) => ctx.debug('scroll depth not measured', error),
   );
+  // The window of a scroll: measured at its first event, and at its end if it went on.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // A scroll (or load) came since the last measurement.
   let moved = false;
-  /** The end of a window: measures if something moved in it, and then opens the next. */
+  // The page as it is once loaded (or once an SPA route is shown), before any scroll.
+  let first: ReturnType<typeof setTimeout> | undefined;
   const tick = (): void => {
     timer = undefined;
     if (!moved) return;
@@ -48,16 +49,17 @@ export const captureScroll: Capture = (ctx) => {
     measure();
     timer = setTimeout(tick, MEASURE_EVERY_MS);
   };
-  /** Measures at the end of the current window (or of one opened now). */
-  const later = (): void => {
-    moved = true;
-    timer ??= setTimeout(tick, MEASURE_EVERY_MS);
-  };
   const onScroll = (): void => {
     if (timer !== undefined) return void (moved = true);
     // The page as it is when the reader scrolls, not as it is 100 ms later.
     measure();
     timer = setTimeout(tick, MEASURE_EVERY_MS);
+  };
+  const later = (): void => {
+    first = setTimeout(() => {
+      first = undefined;
+      measure();
+    }, MEASURE_EVERY_MS);
   };
 
   const stops = [listen(window, 'scroll', onScroll)];
@@ -69,10 +71,12 @@ export const captureScroll: Capture = (ctx) => {
     ctx.onLeave((reason) => {
       // A scroll of the last moment is measured; on `navigate` the DOM already shows the
       // next route, so it is not.
+      const due = moved || first !== undefined;
       clearTimeout(timer);
-      timer = undefined;
-      if (moved && reason !== 'navigate') measure();
+      clearTimeout(first);
+      timer = first = undefined;
       moved = false;
+      if (due && reason !== 'navigate') measure();
       // `hidden` can come many times per page (and precedes `pagehide`): only news is sent.
       if (max > sent) {
         ctx.emit('scroll', { depth: max });
@@ -88,6 +92,7 @@ export const captureScroll: Capture = (ctx) => {
 
   return () => {
     clearTimeout(timer);
+    clearTimeout(first);
     for (const stop of stops) stop();
   };
 };

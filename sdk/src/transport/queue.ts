@@ -7,9 +7,13 @@
  * left, what waits goes by `sendBeacon`.
  *
  * So that a crash, a closed tab or an offline spell loses nothing, the page writes its whole
- * list under its own key (`pageStore.ts`) whenever it changes. A later page load adopts the
- * lists of pages that are gone (left, or silent for `STALE_MS`) and sends them. Two pages
- * may send the same orphan: the collector counts it once. An event leaves the list after a
+ * list under its own key (`pageStore.ts`) once delivery is in doubt: a send failed, the
+ * page is offline or left with events unsent, or an event has waited `SAVE_AFTER_MS`
+ * (a page whose collector answers at once never opens IndexedDB: it costs main-thread
+ * time on every load). From then on the row follows every change of the list. A later
+ * page load adopts the lists of pages that are gone (left, or silent for `STALE_MS`) and
+ * sends them; it looks only when a page wrote a list (`PENDING_KEY` in localStorage). Two
+ * pages may send the same orphan: the collector counts it once. An event leaves the list after a
  * 2xx, a 4xx that retrying cannot fix, or a beacon the browser took (a beacon taken but
  * never delivered is lost).
  */
@@ -28,6 +32,10 @@ export const MAX_QUEUED = 1000;
  * (a frozen background tab): then both send, and the collector counts each event once.
  */
 export const STALE_MS = 20_000;
+/** An event still unsent this long after it was added is written to the store. */
+export const SAVE_AFTER_MS = 3000;
+/** Set in localStorage when a page writes its list: later page loads then look for orphans. */
+export const PENDING_KEY = 'sightline_pending';
 /** Leaves room under the keepalive/beacon limit for the envelope. */
 const BODY_MAX_BYTES = KEEPALIVE_MAX_BYTES - 1000;
 const BACKOFF_MIN_MS = 1000;
@@ -82,6 +90,17 @@ export function createQueue(o: QueueOptions): Queue {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let sending: Promise<void> | null = null;
 
+  const pending = (value?: string): string | null | undefined => {
+    try {
+      const storage = localStorage;
+      if (value === undefined) return storage.getItem(PENDING_KEY);
+      if (value) storage.setItem(PENDING_KEY, value);
+      else storage.removeItem(PENDING_KEY);
+    } catch {
+      // no localStorage: look every time
+      return '1';
+    }
+  };
   const fail = (error: unknown): void => {
     o.debug('storage failed: events kept in memory', error);
     store = null;
@@ -89,12 +108,16 @@ export function createQueue(o: QueueOptions): Queue {
   /** Writes this page's list as it is now (or deletes the row once the list is empty). */
   const save = (): void => {
     saving = false;
+    clearTimeout(beat);
+    beat = undefined;
     if (!store || (!list.length && !stored)) return;
     stored = !!list.length;
     store.put(key, stored ? { t: Date.now(), g: left, e: list } : undefined).catch(fail);
-    clearTimeout(beat);
-    // Tells other pages this one is alive while it holds events.
-    if (stored) beat = setTimeout(save, STALE_MS / 4);
+    if (stored) {
+      pending('1');
+      // Tells other pages this one is alive while it holds events.
+      beat = setTimeout(save, STALE_MS / 4);
+    }
   };
   /** Once the current task is over, with whatever else it changes. */
   const saveSoon = (): void => {
@@ -105,7 +128,7 @@ export function createQueue(o: QueueOptions): Queue {
   };
   const remove = (batch: SightlineEvent[]): void => {
     list = list.filter((e) => !batch.includes(e));
-    saveSoon();
+    if (stored) saveSoon();
   };
   const body = (batch: SightlineEvent[]): string => {
     const report = dropped;
@@ -143,6 +166,7 @@ export function createQueue(o: QueueOptions): Queue {
       return true;
     }
     putBack(text);
+    save();
     let wait = 0;
     if (navigator.onLine !== false) {
       backoff = backoff ? Math.min(backoff * 2, BACKOFF_MAX_MS) : BACKOFF_MIN_MS;
@@ -159,8 +183,8 @@ export function createQueue(o: QueueOptions): Queue {
     for (;;) {
       const wait = retryAt - Date.now();
       if (wait > 0) return schedule(wait);
-      // Offline: the 'online' event flushes again.
-      if (navigator.onLine === false) return;
+      // Offline: the 'online' event flushes again; meanwhile the events are written.
+      if (navigator.onLine === false) return save();
       const ready = list.filter((e) => !flying.has(e));
       if (!ready.length || !(await post(take(ready, o.maxBatch)))) return;
     }
@@ -181,6 +205,9 @@ export function createQueue(o: QueueOptions): Queue {
 
   /** Takes the lists of pages that are gone; looks again when a live-looking one may go stale. */
   const adopt = (): void => {
+    if (!pending()) return;
+    // Cleared before reading: a list written meanwhile sets it again.
+    pending('');
     store?.all().then((rows) => {
       const now = Date.now();
       const ids = new Set(list.map((e) => e.id));
@@ -193,6 +220,7 @@ export function createQueue(o: QueueOptions): Queue {
           list = [...v.e.filter((e) => !ids.has(e.id) && ids.add(e.id)), ...list];
         } else next = Math.min(next, v.t + STALE_MS - now);
       }
+      if (next < Infinity || stored) pending('1');
       if (next < Infinity) setTimeout(adopt, next);
       if (orphans.length) {
         // Written under this page's key before the orphans' rows go: never in neither.
@@ -217,7 +245,10 @@ export function createQueue(o: QueueOptions): Queue {
         dropped.queue_full = (dropped.queue_full ?? 0) + n;
         o.debug('queue full: oldest dropped', n);
       }
-      saveSoon();
+      // Delivery in doubt (offline, backing off) or the row exists already: written now.
+      if (stored || retryAt || navigator.onLine === false) saveSoon();
+      // Not delivered by then (a slow or hanging request): written, so a crash loses nothing.
+      else beat ??= setTimeout(save, SAVE_AFTER_MS);
       if (!sending && Date.now() >= retryAt && Math.min(idle.length, MAX_QUEUED) >= o.maxBatch) void flush();
       else schedule(o.flushInterval);
     },

@@ -25,6 +25,7 @@ function setGlobal(target: object, key: string, value: unknown): void {
 
 beforeEach(() => {
   vi.useFakeTimers();
+  localStorage.clear();
   document.body.innerHTML = '';
   overrideProperty(navigator, 'webdriver', false);
   overrideProperty(navigator, 'userAgent', CHROME_LINUX);
@@ -157,6 +158,17 @@ describe('automation traits', () => {
     expect(getContext).toHaveBeenCalledTimes(1);
     // Set after start, before idle: seen, so the read happened at idle, not at start.
     expect(page.leave()).toMatchObject({ automationGlobals: ['callPhantom'] });
+  });
+
+  test('WebGL is read once per browser: the next page load reuses the renderer kept in localStorage', () => {
+    const { getContext } = stubWebgl('SwiftShader');
+    startHumanness();
+    vi.advanceTimersByTime(IDLE_MS);
+    stopHumanness();
+    const next = startHumanness();
+    vi.advanceTimersByTime(IDLE_MS);
+    expect(getContext).toHaveBeenCalledTimes(1);
+    expect(next.leave()).toMatchObject({ softwareWebgl: true, webglRenderer: 'SwiftShader' });
   });
 
   test('a page left before idle gets the cheap traits, and WebGL is never read at leave', () => {

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals';
 import { captureVitals } from '../../src/capture/vitals.js';
 import { selectorPath } from '../../src/lib/selectorPath.js';
-import { createRecordingContext, type RecordedEmit } from '../utils/createRecordingContext.js';
+import type { LeaveReason } from '../../src/types.js';
+import { createFakeCaptureContext } from '../utils/createFakeCaptureContext.js';
+import type { RecordedEmit } from '../utils/createRecordingContext.js';
 import { fakeMetric } from '../utils/fakeMetric.js';
 import { overrideProperty, restoreProperties } from '../utils/overrideProperty.js';
 import { resetPage } from '../utils/resetPage.js';
@@ -27,20 +29,29 @@ const ON = { LCP: onLCP, INP: onINP, CLS: onCLS, FCP: onFCP, TTFB: onTTFB } as c
 let emitted: RecordedEmit[];
 let debug: string[];
 let stop: (() => void) | undefined;
+let leave: (reason: LeaveReason) => void;
 
 function start(): void {
-  const recording = createRecordingContext();
-  emitted = recording.emitted;
-  debug = recording.debug;
-  stop = captureVitals(recording.ctx);
+  const fake = createFakeCaptureContext();
+  emitted = fake.emitted;
+  debug = fake.debug;
+  leave = fake.leave;
+  stop = captureVitals(fake.ctx);
 }
 
-/** What web-vitals would do when it has a value for the metric: call back. */
+/**
+ * What web-vitals would do when it has a value for the metric: call back. CLS and INP
+ * (reported as they change) are sent when the page is left: here, hidden right after.
+ */
 function report(metric: MetricType): void {
   const on = vi.mocked(ON[metric.name]);
   expect(on).toHaveBeenCalledTimes(1);
   (on.mock.calls[0]?.[0] as (metric: MetricType) => void)(metric);
+  if (metric.name === 'CLS' || metric.name === 'INP') leave('hidden');
 }
+
+/** The page the recording context names as current. */
+const PAGE = (): [string, string] => ['pv-now', `${location.origin}/article`];
 
 /** An LCP entry whose element is `element`. */
 function lcpEntry(element: Element | null): LargestContentfulPaint {
@@ -73,13 +84,11 @@ afterEach(() => {
 });
 
 describe('captureVitals', () => {
-  test('listens to each of LCP, INP, CLS, FCP and TTFB once, with the default options', () => {
+  test('listens to each of LCP, INP, CLS, FCP and TTFB once: the load metrics final, CLS and INP as they change', () => {
     start();
-    for (const on of Object.values(ON)) {
-      expect(on).toHaveBeenCalledTimes(1);
-      // No options: reportAllChanges stays false, so only final values come.
-      expect(vi.mocked(on).mock.calls[0]).toEqual([expect.any(Function)]);
-    }
+    for (const on of [onLCP, onFCP, onTTFB]) expect(vi.mocked(on).mock.calls).toEqual([[expect.any(Function)]]);
+    for (const on of [onCLS, onINP])
+      expect(vi.mocked(on).mock.calls).toEqual([[expect.any(Function), { reportAllChanges: true }]]);
     expect(emitted).toEqual([]);
   });
 
@@ -93,7 +102,7 @@ describe('captureVitals', () => {
     start();
     report(fakeMetric(name, value, { rating }));
     expect(emitted).toEqual([
-      { type: 'vital', fields: { name, value: sent, rating }, href: `${location.origin}/article` },
+      { type: 'vital', fields: { name, value: sent, rating }, href: `${location.origin}/article`, at: PAGE() },
     ]);
   });
 
@@ -104,18 +113,51 @@ describe('captureVitals', () => {
     expect(emitted.map((e) => e.fields.value)).toEqual([0.0001, 0.3333]);
   });
 
-  test('each metric once per page load: a later report of the same metric is not sent', () => {
+  test('load metrics once per page load; CLS and INP again at a later leave only when they changed', () => {
     start();
+    const lcp = fakeMetric('LCP', 900);
+    report(lcp);
+    report({ ...lcp, value: 1500 });
     const cls = fakeMetric('CLS', 0.05);
     report(cls);
-    // The tab comes back, shifts again and is hidden again: web-vitals calls again.
+    // The tab comes back, shifts again and is hidden again.
     report({ ...cls, value: 0.3, delta: 0.25, rating: 'poor' });
+    leave('hidden');
     const inp = fakeMetric('INP', 120);
     report(inp);
-    report({ ...inp, value: 480 });
+    report({ ...inp, value: 120 });
+    leave('pagehide');
     expect(emitted.map((e) => [e.fields.name, e.fields.value])).toEqual([
+      ['LCP', 900],
       ['CLS', 0.05],
+      ['CLS', 0.3],
       ['INP', 120],
+    ]);
+  });
+
+  test('after SPA navigations: load metrics stay with the loaded page, CLS and INP growth goes to the page it grew on', () => {
+    let current: [string, string] = ['pv-1', 'https://example.com/'];
+    const fake = createFakeCaptureContext();
+    fake.ctx.page = () => current;
+    emitted = fake.emitted;
+    stop = captureVitals(fake.ctx);
+    const call = (name: MetricType['name'], metric: MetricType) =>
+      (vi.mocked(ON[name]).mock.calls[0]?.[0] as (m: MetricType) => void)(metric);
+    call('CLS', fakeMetric('CLS', 0.01));
+    // The client runs the leave handlers before the next pageview exists.
+    fake.leave('navigate');
+    current = ['pv-2', 'https://example.com/b'];
+    call('LCP', fakeMetric('LCP', 1000));
+    call('INP', fakeMetric('INP', 300));
+    call('CLS', fakeMetric('CLS', 0.2));
+    fake.leave('navigate');
+    current = ['pv-3', 'https://example.com/c'];
+    fake.leave('hidden');
+    expect(emitted.map((e) => [e.fields.name, e.fields.value, e.at?.[0]])).toEqual([
+      ['CLS', 0.01, 'pv-1'],
+      ['LCP', 1000, 'pv-1'],
+      ['CLS', 0.2, 'pv-2'],
+      ['INP', 300, 'pv-2'],
     ]);
   });
 
