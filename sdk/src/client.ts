@@ -26,7 +26,7 @@ const OPT_OUT_KEY = 'sightline_optout';
 const USER_KEY = 'sightline_user';
 
 export interface Client {
-  emit(type: EventType, fields?: Record<string, unknown>): void;
+  emit(type: EventType, fields?: Record<string, unknown>): SightlineEvent | undefined;
   track(name: string, props?: Props): void;
   identify(user: string | null): void;
   optOut(): void;
@@ -90,7 +90,7 @@ export function createClient(config: SightlineConfig): Client {
   };
 
   const emit = safely((type: EventType, fields: Record<string, unknown> = {}, at: Page | undefined = page) => {
-    if (privacySignal || optedOut || read(OPT_OUT_KEY) === '1') return debug('not sent: opted out, DNT or GPC', type);
+    if (privacySignal || optedOut || read(OPT_OUT_KEY) === '1') return void debug('not sent: opted out, DNT or GPC', type);
     const view = type === 'pageview';
     // Summaries of the page being left (scroll depth, engaged time) go before the next view,
     // credited to it: its pageview and its URL, not the route the visitor arrives at.
@@ -109,6 +109,7 @@ export function createClient(config: SightlineConfig): Client {
     } as SightlineEvent;
     if (view) page = [id, event.url];
     queue.add(event);
+    return event;
   }, debug);
 
   const ctx: CaptureContext = {

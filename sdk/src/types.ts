@@ -1,4 +1,4 @@
-import type { EventType, PropValue } from '@sightline/protocol';
+import type { EventType, PropValue, SightlineEvent } from '@sightline/protocol';
 
 /**
  * Why the current page is being left: the tab was hidden (it may come back), the page is
@@ -14,9 +14,10 @@ export interface CaptureContext {
   /**
    * Queues an event. The client adds id, time, session and user, and ties every
    * non-pageview event to a pageview (`pv`) and its URL: the current one, or `at` (a
-   * value `page()` returned earlier) for a signal measured on an earlier page.
+   * value `page()` returned earlier) for a signal measured on an earlier page. Returns
+   * the queued event (filled in later, it is sent as it is then), or undefined.
    */
-  emit(type: EventType, fields?: Record<string, unknown>, at?: Page): void;
+  emit(type: EventType, fields?: Record<string, unknown>, at?: Page): SightlineEvent | undefined;
   /** The current pageview, if any. */
   page(): Page | undefined;
   /**

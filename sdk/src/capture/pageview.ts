@@ -8,7 +8,7 @@
 import { MAX_TITLE_LENGTH, MAX_URL_LENGTH } from '@sightline/protocol';
 import { clamp } from '../lib/clamp.js';
 import { listen } from '../lib/listen.js';
-import { pageContext } from '../lib/pageContext.js';
+import { pageContext, viewportSize } from '../lib/pageContext.js';
 import { routeKey } from '../lib/routeKey.js';
 import type { Capture } from '../types.js';
 
@@ -28,11 +28,26 @@ export const capturePageviews: Capture = (ctx) => {
     lastKey = key;
     lastHref = location.href;
     // Cut to the wire bounds: one value over them would get the whole batch refused.
-    ctx.emit('pageview', {
+    const fields: Record<string, unknown> = {
       title: clamp(document.title, MAX_TITLE_LENGTH),
       referrer: referrer ? clamp(referrer, MAX_URL_LENGTH) : undefined,
       ...pageContext(),
-    });
+    };
+    // Once the page is laid out anyway; before it is (the script runs while the page
+    // loads), reading the viewport would force a layout: the event gets it after the first
+    // frame, or when the page is left first, before it is sent.
+    if (document.readyState === 'complete') fields.viewport = viewportSize();
+    const event = ctx.emit('pageview', fields);
+    if (event && !fields.viewport) {
+      let done = false;
+      const fill = (): void => {
+        if (!done) (event as { viewport?: string }).viewport = viewportSize();
+        done = true;
+        stopFill();
+      };
+      const stopFill = ctx.onLeave(fill);
+      requestAnimationFrame(() => setTimeout(fill));
+    }
   };
 
   const schedule = (): void => {

