@@ -112,7 +112,7 @@ export async function buildApp(
     lookups ?? { lookupNetwork, lookupCountry },
     metrics,
   );
-  await app.register(collectRoutes(acceptBatch, config));
+  await app.register(collectRoutes(acceptBatch, config, ingest.full));
   await app.register(pixelRoutes(acceptBatch));
   await app.register(realtimeStreamRoutes(storage, requireAdmin));
   await app.register(reportRoutes(storage, requireAdmin, metrics));

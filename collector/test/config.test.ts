@@ -14,6 +14,10 @@ describe('loadConfig', () => {
       retentionDays: 400,
       rateLimit: { max: 600, windowMs: 60_000 },
       logLevel: 'info',
+      scriptPath: undefined,
+      collectPath: undefined,
+      metricsToken: undefined,
+      ingestMaxPending: 10_000,
     } satisfies CollectorConfig);
   });
 
@@ -54,6 +58,8 @@ describe('loadConfig', () => {
     [{ RATE_LIMIT_WINDOW: '2h' }, { rateLimit: { max: 600, windowMs: 7_200_000 } }],
     [{ RATE_LIMIT_WINDOW: '10 s' }, { rateLimit: { max: 600, windowMs: 10_000 } }],
     [{ LOG_LEVEL: 'silent' }, { logLevel: 'silent' }],
+    [{ METRICS_TOKEN: 'm'.repeat(16) }, { metricsToken: 'm'.repeat(16) }],
+    [{ INGEST_MAX_PENDING: '500' }, { ingestMaxPending: 500 }],
   ];
 
   it.each(valid)('reads %o', (env, expected) => {
@@ -62,6 +68,9 @@ describe('loadConfig', () => {
 
   const invalid: [env: Record<string, string>, variable: string][] = [
     [{ PORT: 'http' }, 'PORT'],
+    [{ METRICS_TOKEN: 'short' }, 'METRICS_TOKEN'],
+    [{ INGEST_MAX_PENDING: '0' }, 'INGEST_MAX_PENDING'],
+    [{ INGEST_MAX_PENDING: 'many' }, 'INGEST_MAX_PENDING'],
     [{ PORT: '65536' }, 'PORT'],
     [{ PORT: '-1' }, 'PORT'],
     [{ PORT: '80.5' }, 'PORT'],

@@ -44,6 +44,11 @@ export interface Ingest {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Events waiting for a group. */
   pending(): number;
+  /**
+   * As many events wait as may: a request can be refused (503) before its body is read,
+   * instead of being parsed, validated and prepared for nothing.
+   */
+  full(): boolean;
 }
 
 export const MAX_PENDING_EVENTS = 10_000;
@@ -126,5 +131,6 @@ export function createIngest(storage: Storage, options: IngestOptions = {}): Ing
       });
     },
     pending: () => group.pending(),
+    full: () => group.full(),
   };
 }

@@ -31,6 +31,8 @@ export interface GroupCommit<T, R> {
   drain(): Promise<void>;
   /** Weight waiting for a group. */
   pending(): number;
+  /** Waiting weight is at the bound: the next submit is refused. */
+  full(): boolean;
 }
 
 export class OverloadedError extends Error {
@@ -108,5 +110,6 @@ export function createGroupCommit<T, R>(
       while (running) await running;
     },
     pending: () => queued,
+    full: () => queued >= maxPending,
   };
 }

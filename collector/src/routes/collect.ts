@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_BODY_BYTES, collectBodySchema, type CollectBody } from '@sightline/protocol';
 import type { CollectorConfig } from '../config.js';
 import type { AcceptBatch } from '../ingest/createAcceptBatch.js';
+import { OverloadedError } from '../ingest/groupCommit.js';
 import { errorResponses } from '../schemas/common.js';
 
 const acceptedResponse = {
@@ -28,6 +29,8 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
 export function collectRoutes(
   acceptBatch: AcceptBatch,
   config: Pick<CollectorConfig, 'rateLimit' | 'collectPath'>,
+  /** True while ingest's queue is full: the request is refused before its body is read. */
+  isFull: () => boolean = () => false,
 ) {
   const { rateLimit } = config;
   return async (app: FastifyInstance) => {
@@ -52,7 +55,10 @@ export function collectRoutes(
               ? { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.windowMs } }
               : {}),
           },
-          onRequest: async (request, reply) => allowCors(request, reply),
+          onRequest: async (request, reply) => {
+            allowCors(request, reply);
+            if (isFull()) throw new OverloadedError('ingest queue full');
+          },
           schema: {
             body: collectBodySchema,
             response: {
