@@ -11,12 +11,18 @@ import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorag
 import { openDayFactsReader } from '../../src/storage/sqlite/readDayFacts.js';
 import type { Storage } from '../../src/storage/types.js';
 import { createTempDir } from '../utils/createTempDir.js';
+import { insertEvents } from '../utils/insertEvents.js';
 import { rowsOf } from '../reports/utils/trafficArbitrary.js';
 
 const DIST = new URL('../../dist/', import.meta.url);
 const built = existsSync(new URL('rollups/rollupWorker.js', DIST));
 
-describe.runIf(built)('rollup worker thread', () => {
+// `pnpm test` builds first; a run without a build fails here rather than skipping.
+it('runs on a built collector (`npx -y pnpm@10 build` first)', () => {
+  expect(built, 'collector/dist/rollups/rollupWorker.js is missing').toBe(true);
+});
+
+describe('rollup worker thread', () => {
   let dir: { path: string; remove(): Promise<void> };
   let storage: Storage;
   let file: string;
@@ -43,7 +49,7 @@ describe.runIf(built)('rollup worker thread', () => {
       { id: 'w', bot: false, user: 'ann', device: 'mobile', country: 'DE', referrerDomain: null, events },
       now,
     ).map((r) => ({ ...r, ts: now - 1000 + (r.ts % 1000), receivedAt: now }));
-    await storage.insertEvents(rows);
+    await insertEvents(storage, rows);
   });
   afterAll(async () => {
     await storage.close();
