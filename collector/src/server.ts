@@ -7,7 +7,7 @@ import { startRetention } from './jobs/startRetention.js';
 import { startRollups } from './jobs/startRollups.js';
 import type { IngestLookups } from './ingest/createAcceptBatch.js';
 import { createStorage } from './storage/createStorage.js';
-import { createCountryLookup, createNetworkLookup } from './enrich/index.js';
+import { loadLookups } from './enrich/loadLookups.js';
 import { createMetrics } from './metrics/createMetrics.js';
 import type { Storage } from './storage/types.js';
 
@@ -52,21 +52,15 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
     url,
     adminToken: token,
     tokenGenerated: generated,
-    lookupsLoaded: loadLookups(lookups, app.log),
+    lookupsLoaded: fillLookups(lookups, app.log),
     close: () => app.close(),
   };
 }
 
-/** One table after the other: each reads tens of MB of CSV, and memory peaks while it does. */
-async function loadLookups(lookups: IngestLookups, log: FastifyBaseLogger): Promise<void> {
-  try {
-    lookups.lookupNetwork = await createNetworkLookup();
-  } catch (error) {
-    log.warn({ err: error }, 'network database not loaded: no net: bot reasons');
-  }
-  try {
-    lookups.lookupCountry = await createCountryLookup();
-  } catch (error) {
-    log.warn({ err: error }, 'country database not loaded: countries from time zones only');
-  }
+async function fillLookups(lookups: IngestLookups, log: FastifyBaseLogger): Promise<void> {
+  const { network, country } = await loadLookups();
+  if (network.status === 'fulfilled') lookups.lookupNetwork = network.value;
+  else log.warn({ err: network.reason }, 'network database not loaded: no net: bot reasons');
+  if (country.status === 'fulfilled') lookups.lookupCountry = country.value;
+  else log.warn({ err: country.reason }, 'country database not loaded: countries from time zones only');
 }

@@ -13,7 +13,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadIpRangeTable, lookupIpRange } from './ipRangeTable.js';
+import { loadIpRangeTable, lookupIpRange, type IpRangeTable } from './ipRangeTable.js';
 
 export type CountryLookup = (address: string) => string | null;
 
@@ -29,7 +29,15 @@ function defaultDir(): string {
   return dirname(createRequire(import.meta.url).resolve(`${PACKAGE}/package.json`));
 }
 
-export async function createCountryLookup(options: CountryLookupOptions = {}): Promise<CountryLookup> {
+/** The loaded table as plain data (it crosses from a worker thread: `loadLookups.ts`). */
+export interface CountryTable {
+  table: IpRangeTable;
+  /** Country codes by value; 0 is "unknown". */
+  codes: string[];
+}
+
+/** Reads the table (≈20 MB of CSV, a chunk at a time). */
+export async function readCountryTable(options: CountryLookupOptions = {}): Promise<CountryTable> {
   const dir = options.dir ?? defaultDir();
   // Country codes by index; 0 is "unknown". A code is two letters A–Z; anything else is skipped.
   const codes: string[] = [''];
@@ -50,5 +58,15 @@ export async function createCountryLookup(options: CountryLookupOptions = {}): P
     readCountry,
     Uint8Array,
   );
+  return { table, codes };
+}
+
+/** A synchronous lookup over a loaded table. */
+export function countryLookupOf({ table, codes }: CountryTable): CountryLookup {
   return (address) => codes[lookupIpRange(table, address)] || null;
+}
+
+/** Loads the table on this thread and returns a synchronous lookup. */
+export async function createCountryLookup(options: CountryLookupOptions = {}): Promise<CountryLookup> {
+  return countryLookupOf(await readCountryTable(options));
 }

@@ -10,7 +10,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadIpRangeTable, lookupIpRange } from './ipRangeTable.js';
+import { loadIpRangeTable, lookupIpRange, type IpRangeTable } from './ipRangeTable.js';
 import { isHostingNetwork } from './hostingNetworks.js';
 
 export interface NetworkVerdict {
@@ -36,8 +36,14 @@ function unquote(field: string): string {
   return field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
 }
 
-/** Loads the database (≈30 MB of CSV, scanned as bytes a chunk at a time) and returns a synchronous lookup. */
-export async function createNetworkLookup(options: NetworkLookupOptions = {}): Promise<LookupNetwork> {
+/** The loaded database as plain data (it crosses from a worker thread: `loadLookups.ts`). */
+export interface NetworkTable {
+  table: IpRangeTable;
+  verdicts: Map<number, NetworkVerdict>;
+}
+
+/** Reads the database (≈30 MB of CSV, scanned as bytes a chunk at a time). */
+export async function readNetworkTable(options: NetworkLookupOptions = {}): Promise<NetworkTable> {
   const dir = options.dir ?? defaultDir();
   // Each row's value is its ASN (`asn,org`); the organisation is read once per ASN.
   const verdicts = new Map<number, NetworkVerdict>();
@@ -63,5 +69,15 @@ export async function createNetworkLookup(options: NetworkLookupOptions = {}): P
     readAsn,
     Uint32Array,
   );
+  return { table, verdicts };
+}
+
+/** A synchronous lookup over a loaded database. */
+export function networkLookupOf({ table, verdicts }: NetworkTable): LookupNetwork {
   return (ip: string): NetworkVerdict => verdicts.get(lookupIpRange(table, ip)) ?? UNKNOWN;
+}
+
+/** Loads the database on this thread and returns a synchronous lookup. */
+export async function createNetworkLookup(options: NetworkLookupOptions = {}): Promise<LookupNetwork> {
+  return networkLookupOf(await readNetworkTable(options));
 }
