@@ -83,7 +83,11 @@ function startCheckpoints(db: Db, writer: Db, withWriteLock: Lock): NodeJS.Timeo
           ? withWriteLock(() => writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'))
           : undefined,
       )
-      .catch(() => undefined)
+      // The driver has no logger: a failed checkpoint is a process warning (stderr), never
+      // silent; the next tick tries again.
+      .catch((error: unknown) =>
+        process.emitWarning(error instanceof Error ? error : String(error), { code: 'SIGHTLINE_CHECKPOINT' }),
+      )
       .finally(() => (busy = false));
   }, CHECKPOINT_MS).unref();
 }
