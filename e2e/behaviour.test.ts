@@ -283,21 +283,27 @@ test('CLS growth after an SPA navigation is reported, each part under the route 
   const chunk = t.context.waitForEvent('requestfinished', (r) => r.url().endsWith('/s.vitals.js'));
   const page = await t.open('spa/');
   await chunk;
-  /** Pushes the page's content down (no input: it counts as a layout shift), once seen. */
-  const shift = () =>
+  /**
+   * Pushes the page's content down by `px` (no input: it counts as a layout shift), once
+   * seen. The second push is larger: CLS is the largest session window, and on a slow
+   * machine the two pushes may fall in separate windows (over 1 s apart), where an equal
+   * second one would not make CLS grow.
+   */
+  const shift = (px: number) =>
     page.evaluate(
-      () =>
+      (height) =>
         new Promise<void>((resolve) => {
           new PerformanceObserver((list, observer) => {
             observer.disconnect();
             resolve();
           }).observe({ type: 'layout-shift' });
           const block = document.createElement('div');
-          block.style.height = '300px';
+          block.style.height = `${height}px`;
           document.body.prepend(block);
         }),
+      px,
     );
-  await shift();
+  await shift(150);
   // A navigation the app makes itself (not a click: input would exempt the shifts after it).
   await page.evaluate(() => {
     history.pushState({}, '', '/spa/pricing');
@@ -305,7 +311,7 @@ test('CLS growth after an SPA navigation is reported, each part under the route 
   });
   await page.waitForFunction(() => document.title.startsWith('Pricing'));
   await expect.poll(async () => (await pageviews()).length).toBe(2);
-  await shift();
+  await shift(600);
   await setVisibility(page, 'hidden');
   await page.evaluate(() => (window as any).sightline.flush());
   const [home, pricing] = await pageviews();
