@@ -65,6 +65,22 @@ const INSERT_SESSIONS = (json: string) => `
          s.value->>'channel', s.value->>'utmSource', s.value->>'utmMedium', s.value->>'utmCampaign'
   FROM json_each(${json}) AS s WHERE true`;
 
+// Columns that follow the session's entry: an earlier entry than the stored one brings its own.
+const ENTRY_COLUMNS = [
+  'entry_path',
+  'referrer',
+  'referrer_domain',
+  'channel',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+]
+  .map(
+    (c) =>
+      `    ${c} = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1) THEN excluded.${c} ELSE ${c} END,`,
+  )
+  .join('\n');
+
 // Sessions ingest knows are stored gain the group's delta; new ones are inserted without
 // ON CONFLICT: one stored after all fails the write (see `tryIngestWrite`).
 const UPSERT_SESSIONS = (json: string) => `${INSERT_SESSIONS(json)}
@@ -74,20 +90,7 @@ const UPSERT_SESSIONS = (json: string) => `${INSERT_SESSIONS(json)}
     last_ts = max(last_ts, excluded.last_ts),
     pageviews = pageviews + excluded.pageviews,
     events = events + excluded.events,
-    entry_path = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
-                      THEN excluded.entry_path ELSE entry_path END,
-    referrer = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
-                    THEN excluded.referrer ELSE referrer END,
-    referrer_domain = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
-                    THEN excluded.referrer_domain ELSE referrer_domain END,
-    channel = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
-                    THEN excluded.channel ELSE channel END,
-    utm_source = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
-                    THEN excluded.utm_source ELSE utm_source END,
-    utm_medium = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
-                    THEN excluded.utm_medium ELSE utm_medium END,
-    utm_campaign = CASE WHEN excluded.entry_ts < coalesce(entry_ts, excluded.entry_ts + 1)
-                    THEN excluded.utm_campaign ELSE utm_campaign END,
+${ENTRY_COLUMNS}
     entry_ts = min(coalesce(entry_ts, excluded.entry_ts), coalesce(excluded.entry_ts, entry_ts)),
     exit_path = CASE WHEN excluded.exit_ts >= coalesce(exit_ts, excluded.exit_ts)
                      THEN excluded.exit_path ELSE exit_path END,
