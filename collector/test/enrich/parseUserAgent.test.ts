@@ -19,26 +19,32 @@ describe('parseUserAgent', () => {
     },
   );
 
-  it('never throws and stays quick on hostile strings', () => {
-    const hostile = [
-      `Mozilla/5.0 (iPhone ${'Version/1 '.repeat(5000)}`,
-      `${'Safari/'.repeat(3000)}Version/`,
-      'Mozilla/5.0 (Windows NT 10.0) '.repeat(300),
-    ];
-    const t0 = performance.now();
-    for (const ua of hostile) expect(() => parseUserAgent(ua)).not.toThrow();
-    expect(performance.now() - t0).toBeLessThan(200);
+  // The cost bound is behaviour, not a timing (timings are in `pnpm bench:ua`): only a fixed
+  // prefix of a UA is read, so a hostile string costs no more than its first 1024 characters.
+  it('reads only the first 1024 characters of a long UA', () => {
+    const padded = (at: number) => `Mozilla/5.0 (Windows NT 10.0)${' '.repeat(at - 29)}Firefox/120.0`;
+    expect(padded(1000)).toHaveLength(1013);
+    expect(parseUserAgent(padded(1000))).toEqual({ browser: 'Firefox', os: 'Windows', device: 'desktop' });
+    expect(parseUserAgent(padded(1020))).toEqual({ browser: null, os: 'Windows', device: 'desktop' });
+    expect(parseUserAgent(`${'x'.repeat(1024)}iPhone Mobile Safari/604.1`)).toEqual({ browser: null, os: null, device: null });
   });
 
-  it('agrees with the device class of all 10 000 real-traffic UAs of `user-agents`', () => {
+  it('names what it can of hostile strings, without throwing', () => {
+    expect(parseUserAgent(`Mozilla/5.0 (iPhone ${'Version/1 '.repeat(5000)}`)).toEqual({ browser: null, os: 'iOS', device: 'mobile' });
+    expect(parseUserAgent(`${'Safari/'.repeat(3000)}Version/`)).toEqual({ browser: null, os: null, device: null });
+    expect(parseUserAgent('Mozilla/5.0 (Windows NT 10.0) '.repeat(300))).toEqual({ browser: null, os: 'Windows', device: 'desktop' });
+  });
+
+  // `user-agents` has 10,000 rows but repeats UAs (952 distinct at 2.1.198): each distinct UA
+  // is checked once, against the device class its rows give it.
+  it('agrees with the device class of each distinct UA of `user-agents`', () => {
     const file = join(dirname(require.resolve('user-agents')), 'user-agents.json');
-    const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<{
-      userAgent: string;
-      deviceCategory: string;
-    }>;
-    const wrong = rows.filter((r) => parseUserAgent(r.userAgent).device !== r.deviceCategory);
-    expect(rows.length).toBe(10_000);
-    expect(wrong.map((r) => r.userAgent)).toEqual([]);
+    const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<{ userAgent: string; deviceCategory: string }>;
+    const classOf = new Map(rows.map((r) => [r.userAgent, r.deviceCategory]));
+    expect(rows.filter((r) => classOf.get(r.userAgent) !== r.deviceCategory)).toEqual([]);
+    expect(classOf.size).toBeGreaterThan(500);
+    const wrong = [...classOf].filter(([ua, device]) => parseUserAgent(ua).device !== device);
+    expect(wrong).toEqual([]);
   });
 
   it('names browser, system and device for the top 100 UAs of `top-user-agents`, but truncated ones', () => {
