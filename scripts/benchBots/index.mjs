@@ -14,7 +14,7 @@ import { FAMILIES, familyTable, pct, topReasons } from './metrics.mjs';
 import { startBenchStack } from './startBenchStack.mjs';
 import { HEADLESS_VARIANTS, runHeadlessVariant } from './sets/headlessChromium.mjs';
 import { RAW_VARIANTS, runRawVariant } from './sets/rawHttpClients.mjs';
-import { browserUserAgents, crawlerUserAgents, sendUserAgents } from './sets/userAgentSets.mjs';
+import { browserUserAgents, crawlerUserAgents, describeBrowserUserAgents, sendUserAgents } from './sets/userAgentSets.mjs';
 import { runXvfbHumans, until } from './sets/xvfbHumans.mjs';
 
 const size = (name, fallback) => Number(process.env[name] || fallback);
@@ -64,7 +64,10 @@ try {
   for (const set of SETS) {
     log(`${set.name} …`);
     if (set.site === 'crawler-uas') await sendUserAgents(stack.collectorUrl, set.site, crawlerUserAgents().slice(0, UA_CAP));
-    else if (set.site === 'browser-uas') await sendUserAgents(stack.collectorUrl, set.site, browserUserAgents().slice(0, UA_CAP));
+    else if (set.site === 'browser-uas') {
+      log(`  ${describeBrowserUserAgents()}`);
+      await sendUserAgents(stack.collectorUrl, set.site, browserUserAgents().slice(0, UA_CAP));
+    }
     else if (set.site.startsWith('headless-')) {
       await runHeadlessVariant(set.variant, {
         // The stealth + curved variants (outside the target, ~20 s a session) get half as many.
@@ -135,7 +138,8 @@ try {
       'What each set can and cannot prove:',
       '- crawler UAs: isbot (behind ua:crawler) is maintained against this very list, so this recall is close to a',
       '  training-set score; crawlers it has never seen will be missed more often.',
-      '- browser UAs: judges the ua: family only; the headers around each UA are made by the bench to agree with it.',
+      '- browser UAs: judges the ua: family only; the headers around each UA are made by the bench to agree with it;',
+      `  one session per distinct UA (${describeBrowserUserAgents()}).`,
       '- headless Chromium: real browsers and real automation, but six scripts written here; the curved variants use',
       '  the same motion generator as the human set (other seeds), so behaviour cannot tell them apart by design —',
       '  automation traits and leaks do.',

@@ -26,20 +26,39 @@ describe('parseUserAgent', () => {
     expect(padded(1000)).toHaveLength(1013);
     expect(parseUserAgent(padded(1000))).toEqual({ browser: 'Firefox', os: 'Windows', device: 'desktop' });
     expect(parseUserAgent(padded(1020))).toEqual({ browser: null, os: 'Windows', device: 'desktop' });
-    expect(parseUserAgent(`${'x'.repeat(1024)}iPhone Mobile Safari/604.1`)).toEqual({ browser: null, os: null, device: null });
+    expect(parseUserAgent(`${'x'.repeat(1024)}iPhone Mobile Safari/604.1`)).toEqual({
+      browser: null,
+      os: null,
+      device: null,
+    });
   });
 
   it('names what it can of hostile strings, without throwing', () => {
-    expect(parseUserAgent(`Mozilla/5.0 (iPhone ${'Version/1 '.repeat(5000)}`)).toEqual({ browser: null, os: 'iOS', device: 'mobile' });
-    expect(parseUserAgent(`${'Safari/'.repeat(3000)}Version/`)).toEqual({ browser: null, os: null, device: null });
-    expect(parseUserAgent('Mozilla/5.0 (Windows NT 10.0) '.repeat(300))).toEqual({ browser: null, os: 'Windows', device: 'desktop' });
+    expect(parseUserAgent(`Mozilla/5.0 (iPhone ${'Version/1 '.repeat(5000)}`)).toEqual({
+      browser: null,
+      os: 'iOS',
+      device: 'mobile',
+    });
+    expect(parseUserAgent(`${'Safari/'.repeat(3000)}Version/`)).toEqual({
+      browser: null,
+      os: null,
+      device: null,
+    });
+    expect(parseUserAgent('Mozilla/5.0 (Windows NT 10.0) '.repeat(300))).toEqual({
+      browser: null,
+      os: 'Windows',
+      device: 'desktop',
+    });
   });
 
   // `user-agents` has 10,000 rows but repeats UAs (952 distinct at 2.1.198): each distinct UA
   // is checked once, against the device class its rows give it.
   it('agrees with the device class of each distinct UA of `user-agents`', () => {
     const file = join(dirname(require.resolve('user-agents')), 'user-agents.json');
-    const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<{ userAgent: string; deviceCategory: string }>;
+    const rows = JSON.parse(readFileSync(file, 'utf8')) as Array<{
+      userAgent: string;
+      deviceCategory: string;
+    }>;
     const classOf = new Map(rows.map((r) => [r.userAgent, r.deviceCategory]));
     expect(rows.filter((r) => classOf.get(r.userAgent) !== r.deviceCategory)).toEqual([]);
     expect(classOf.size).toBeGreaterThan(500);
