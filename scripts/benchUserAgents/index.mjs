@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `pnpm bench:ua`: browser, system and device class from a user agent — today's rules
- * (`collector/src/enrich`) against `ua-parser-js` 1.x and `bowser` — on the UA lists the bots
+ * `pnpm bench:ua`: browser, system and device class from a user agent — the collector's
+ * `parseUserAgent` (`collector/src/enrich`) against `ua-parser-js` 1.x and `bowser` — on the UA lists the bots
  * bench ships, each distinct UA once (`sets.mjs`), against labels that none of the three made
  * (`handLabels.mjs`, and what each UA's own browser reported). Prints accuracy per parser on
  * the tune and the report set, the disagreements by kind, parse time per UA beside a SHA-256 of
@@ -123,21 +123,27 @@ function directorySize(dir) {
   return { bytes, files };
 }
 
+/** What a parser costs to install and load; the collector's own files count the package they use. */
 function cost(parser) {
-  const files = parser.package ? [require.resolve(parser.package)] : parser.files.map((f) => join(ROOT, f));
+  const own = parser.package ? [] : parser.files.map((f) => join(ROOT, f));
+  const used = parser.package ?? parser.uses;
+  const files = [...own, ...(used ? [require.resolve(used)] : [])];
   const gzip = files.reduce((a, f) => a + gzipSync(readFileSync(f)).length, 0);
-  const load = `await import(${JSON.stringify(files[0])})`;
-  const script = `const t = performance.now(); ${load}; console.log(performance.now() - t);`;
+  const script = `const t = performance.now(); await import(${JSON.stringify(files[0])}); console.log(performance.now() - t);`;
   const loadMs = () =>
     Number(spawnSync(process.execPath, ['--input-type=module', '-e', script]).stdout.toString());
-  const onDisk = parser.package
-    ? directorySize(realpathSync(join(ROOT, 'node_modules', parser.package)))
-    : { bytes: files.reduce((a, f) => a + statSync(f).size, 0), files: files.length };
-  const pkg = parser.package ? require(`${parser.package}/package.json`) : null;
+  const onDisk = used
+    ? directorySize(realpathSync(join(ROOT, 'node_modules', used)))
+    : { bytes: 0, files: 0 };
+  for (const f of own) {
+    onDisk.bytes += statSync(f).size;
+    onDisk.files += 1;
+  }
+  const pkg = used ? require(`${used}/package.json`) : null;
   return {
-    version: pkg?.version ?? '—',
-    licence: pkg?.license ?? 'ours',
-    dependencies: Object.keys(pkg?.dependencies ?? {}).length,
+    uses: used
+      ? `${used} ${pkg.version} (${pkg.license}, ${Object.keys(pkg.dependencies ?? {}).length} deps)`
+      : '—',
     'installed KiB (files)': `${(onDisk.bytes / 1024).toFixed(0)} (${onDisk.files})`,
     'loaded code gzip KiB': +(gzip / 1024).toFixed(1),
     'load ms (best of 3)': +Math.min(loadMs(), loadMs(), loadMs()).toFixed(1),
@@ -189,8 +195,8 @@ console.log('\nReport set: UAs on which two parsers differ (after mapping names)
 console.table(
   Object.fromEntries(
     [
-      ['rules (today)', 'ua-parser-js'],
-      ['rules (today)', 'bowser'],
+      ['collector (parseUserAgent)', 'ua-parser-js'],
+      ['collector (parseUserAgent)', 'bowser'],
       ['ua-parser-js', 'bowser'],
     ].map(([a, b]) => [
       `${a} vs ${b}`,

@@ -1,11 +1,15 @@
 /**
  * The three parsers under test, each read into `parseUserAgent`'s names so that they can be
- * compared with one another and with the labels: the rules of `collector/src/enrich` (today),
- * `ua-parser-js` 1.x (MIT; 2.x is AGPL) and `bowser`. A library's names are mapped by what they
- * mean (from its docs), never by looking at the labels; a name with no mapping is kept as it is.
+ * compared with one another and with the labels: the collector's `parseUserAgent` (since
+ * 2026-12 its browser is ua-parser-js's, renamed; system and device are its own rules; the rules
+ * it had for the browser are in git history), `ua-parser-js` 1.x alone (MIT; 2.x is AGPL) and
+ * `bowser`. A library's names are mapped by what they mean (from its docs), never by looking at
+ * the labels; a name with no mapping is kept as it is. ua-parser-js's browser names take the
+ * collector's renames (`BROWSER_NAMES`), so the two rows differ only in system and device.
  */
 import { createRequire } from 'node:module';
 import { parseUserAgent } from '../../collector/dist/enrich/parseUserAgent.js';
+import { BARE_WEBKIT, BROWSER_NAMES } from '../../collector/dist/enrich/userAgentRules.js';
 
 const require = createRequire(import.meta.url);
 const UAParser = require('ua-parser-js');
@@ -15,26 +19,6 @@ const DESKTOP_SYSTEMS = new Set(['Windows', 'macOS', 'Linux', 'ChromeOS']);
 const LINUX_DISTRIBUTIONS =
   /^(?:Ubuntu|Kubuntu|Debian|Fedora|Arch|Mint|Linux Mint|Gentoo|SUSE|openSUSE|Red Hat|CentOS|Manjaro|Slackware)$/;
 
-const UA_PARSER_BROWSERS = {
-  'Mobile Safari': 'Safari',
-  'Chrome WebView': 'Android WebView',
-  'Chrome Headless': 'Chrome',
-  'Mobile Chrome': 'Chrome',
-  Chromium: 'Chrome',
-  'Mobile Firefox': 'Firefox',
-  'Opera Touch': 'Opera',
-  'Opera Mini': 'Opera',
-  'Opera Mobi': 'Opera',
-  'Opera GX': 'Opera',
-  'Opera Coast': 'Opera',
-  Yandex: 'Yandex Browser',
-  IE: 'Internet Explorer',
-  IEMobile: 'Internet Explorer',
-  UCBrowser: 'UC Browser',
-  GSA: 'Google app',
-  // ua-parser-js 1.x names iOS's WKWebView (WebKit without a browser token) `WebKit`.
-  WebKit: 'iOS WebView',
-};
 const UA_PARSER_SYSTEMS = { 'Mac OS': 'macOS', 'Chromium OS': 'ChromeOS' };
 
 const BOWSER_BROWSERS = {
@@ -58,7 +42,9 @@ function uaParser(ua) {
   // No device type means a desktop in ua-parser-js 1.x, when the system is a desktop one.
   const device =
     type === 'mobile' || type === 'tablet' ? type : !type && DESKTOP_SYSTEMS.has(os) ? 'desktop' : null;
-  return { browser: renamed(UA_PARSER_BROWSERS, r.browser.name), os, device };
+  const name = r.browser.name;
+  const browser = name === BARE_WEBKIT ? (os === 'iOS' ? 'iOS WebView' : null) : renamed(BROWSER_NAMES, name);
+  return { browser, os, device };
 }
 
 function bowser(ua) {
@@ -74,10 +60,11 @@ function bowser(ua) {
 
 /** name → { parse (mapped), raw (as the library is called at ingest, for timing), files } */
 export const PARSERS = {
-  'rules (today)': {
+  'collector (parseUserAgent)': {
     parse: parseUserAgent,
     raw: parseUserAgent,
     files: ['collector/dist/enrich/parseUserAgent.js', 'collector/dist/enrich/userAgentRules.js'],
+    uses: 'ua-parser-js',
   },
   'ua-parser-js': {
     parse: uaParser,

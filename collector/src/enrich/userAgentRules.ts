@@ -1,30 +1,34 @@
 /**
- * The user-agent rules of `parseUserAgent`, first match wins, so the specific come before the
- * general: every Chromium browser also says `Chrome/`, every WebKit one `Safari/`, Android
- * WebViews `Chrome/` too. Names are families without versions, and this list is the whole
- * set a report can show (documented in `parseUserAgent.ts`); add a row, never rename one.
+ * The user-agent rules of `parseUserAgent`: the browser names it keeps from ua-parser-js, and
+ * its own rules for system and device class (first match wins, so the specific come before the
+ * general). A name a report has shown keeps its meaning: add a row, never rename one.
  */
 
-export const BROWSERS: ReadonlyArray<readonly [name: string, test: RegExp]> = [
-  // In-app browsers first: they carry their host browser's tokens as well.
-  ['Facebook', /\bFB(?:AN|AV|_IAB)\//],
-  ['Instagram', /\bInstagram\b/],
-  ['Electron', /\bElectron\//],
-  ['Edge', /\b(?:Edg|EdgA|EdgiOS|Edge)\//],
-  ['Opera', /\b(?:OPR|OPiOS|OPT|Opera)\/|\bOpera\b/],
-  ['Samsung Internet', /\bSamsungBrowser\//],
-  ['Yandex Browser', /\b(?:YaBrowser|YaSearchBrowser)\//],
-  ['UC Browser', /\bUC ?Browser\//],
-  ['Vivaldi', /\bVivaldi\//],
-  ['Internet Explorer', /\bMSIE \d|\bTrident\/\d/],
-  ['Firefox', /\b(?:Firefox|FxiOS)\//],
-  // An Android WebView says `; wv)` (Lollipop+) or `Version/4.0 Chrome/`.
-  ['Android WebView', /; wv\)|\bVersion\/4\.0 Chrome\//],
-  ['Chrome', /\b(?:Chrome|CriOS|HeadlessChrome|Chromium)\//],
-  ['Safari', /\bVersion\/[\d.]+.*\bSafari\/|\b(?:iPhone|iPad|iPod)\b.*\bSafari\//],
-  // iOS apps' WKWebView: WebKit on iOS without the Safari token.
-  ['iOS WebView', /\b(?:iPhone|iPad|iPod)\b.*\bAppleWebKit\//],
-];
+/**
+ * ua-parser-js 1.x browser names → the names reports showed before it (the same family under
+ * our name). Any other ua-parser-js name is kept as it is (`Google app` for its `GSA` too).
+ */
+export const BROWSER_NAMES: Readonly<Record<string, string>> = {
+  'Mobile Safari': 'Safari',
+  'Chrome WebView': 'Android WebView',
+  'Chrome Headless': 'Chrome',
+  'Mobile Chrome': 'Chrome',
+  Chromium: 'Chrome',
+  'Mobile Firefox': 'Firefox',
+  'Opera Touch': 'Opera',
+  'Opera Mini': 'Opera',
+  'Opera Mobi': 'Opera',
+  'Opera GX': 'Opera',
+  'Opera Coast': 'Opera',
+  Yandex: 'Yandex Browser',
+  IE: 'Internet Explorer',
+  IEMobile: 'Internet Explorer',
+  UCBrowser: 'UC Browser',
+  GSA: 'Google app',
+};
+
+/** ua-parser-js's name for WebKit that names no browser: on iOS, an app's WKWebView. */
+export const BARE_WEBKIT = 'WebKit';
 
 export const SYSTEMS: ReadonlyArray<readonly [name: string, test: RegExp]> = [
   ['Windows', /\bWindows (?:NT|9[58]|XP)\b|\bWin(?:32|64)\b/],
