@@ -5,7 +5,8 @@
  * bench ships, each distinct UA once (`sets.mjs`), against labels that none of the three made
  * (`handLabels.mjs`, and what each UA's own browser reported). Prints accuracy per parser on
  * the tune and the report set, the disagreements by kind, parse time per UA beside a SHA-256 of
- * the UA (what ingest already spends on each visitor id) and what each costs to install.
+ * the UA (what ingest already spends on each visitor id) and what each costs to install; and,
+ * unlabelled, how often each names a browser or device for the declared crawlers of the bots bench.
  * BENCH_UA_ROUNDS: timing rounds (default 9).
  */
 import { createHash } from 'node:crypto';
@@ -202,6 +203,23 @@ console.table(
       `${a} vs ${b}`,
       Object.fromEntries(['browser', 'os', 'device'].map((f) => [f, differ(a, b, f)])),
     ]),
+  ),
+);
+
+const crawlers = [...new Set(require('crawler-user-agents').flatMap((e) => e.instances ?? []))];
+console.log(
+  `\nDeclared crawlers (crawler-user-agents, MIT: ${crawlers.length} distinct UAs; no labels — scoring flags them, and a`,
+);
+console.log(
+  'crawler that poses as a browser is named as one): share of them each parser gives a name or a class',
+);
+console.table(
+  Object.fromEntries(
+    names.map((name) => {
+      const parsed = crawlers.map((ua) => PARSERS[name].parse(ua));
+      const share = (field) => pct(parsed.filter((p) => p[field] !== null).length, parsed.length);
+      return [name, { browser: share('browser'), OS: share('os'), device: share('device') }];
+    }),
   ),
 );
 
