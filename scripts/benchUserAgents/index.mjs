@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
  * `pnpm bench:ua`: browser, system and device class from a user agent — the collector's
- * `parseUserAgent` (`collector/src/enrich`) against `ua-parser-js` 1.x and `bowser` — on the UA lists the bots
- * bench ships, each distinct UA once (`sets.mjs`), against labels that none of the three made
- * (`handLabels.mjs`, and what each UA's own browser reported). Prints accuracy per parser on
- * the tune and the report set, the disagreements by kind, parse time per UA beside a SHA-256 of
- * the UA (what ingest already spends on each visitor id) and what each costs to install; and,
- * unlabelled, how often each names a browser or device for the declared crawlers of the bots bench.
- * BENCH_UA_ROUNDS: timing rounds (default 9).
+ * `parseUserAgent` (`collector/src/enrich`) against `ua-parser-js` 1.x and `bowser` — on the
+ * UA lists the bots bench ships, each distinct UA once (`sets.mjs`), against labels that none
+ * of the three made (`handLabels.mjs`, and what each UA's own browser reported). Prints
+ * accuracy per parser on the tune and the report set, the disagreements by kind, parse time
+ * per UA beside a SHA-256 of the UA (what ingest already spends on each visitor id) and what
+ * each costs to install; and, unlabelled, how often each names a browser or device for the
+ * declared crawlers of the bots bench. BENCH_UA_ROUNDS: timing rounds (default 9).
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
