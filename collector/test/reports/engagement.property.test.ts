@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../../src/lib/time.js';
+import { daysFromTo, plusDays } from '../utils/dayMath.js';
 import { engagementReport } from '../../src/reports/engagement.js';
 import { createSqliteStorage } from '../../src/storage/sqlite/createSqliteStorage.js';
 import { utcDate } from '../utils/utcDays.js';
@@ -45,7 +45,7 @@ describe('engagement report (property)', () => {
           await storage.migrate();
           const sessions = await seedTraffic(storage, traffic, now);
           const from = utcDate(DAYS_AGO[s.first]!, now);
-          const to = addDays(utcDate(DAYS_AGO[2]!, now), s.after);
+          const to = plusDays(utcDate(DAYS_AGO[2]!, now), s.after);
           const result = await engagementReport.run(storage, { site: 'demo', from, to, bots: s.bots });
 
           const all = sessionDayCounts(sessions, s.bots, now);
@@ -56,7 +56,7 @@ describe('engagement report (property)', () => {
             if (r.s.user && r.day > (lastDay.get(r.s.user) ?? '')) lastDay.set(r.s.user, r.day);
           const before = new Set(all.filter((r) => r.day < from && r.s.user).map((r) => r.s.user));
           const status = (u: string) => {
-            const since = daysBetween(lastDay.get(u)!, to);
+            const since = daysFromTo(lastDay.get(u)!, to);
             return since <= 6 ? 'active' : since <= 13 ? 'at_risk' : 'dormant';
           };
 
@@ -80,7 +80,7 @@ describe('engagement report (property)', () => {
           for (let i = 1; i < result.users.length; i += 1) {
             expect(result.users[i - 1]!.score).toBeGreaterThanOrEqual(result.users[i]!.score - 0.011);
           }
-          const week = Array.from({ length: 7 }, (_, i) => addDays(to, i - 6));
+          const week = Array.from({ length: 7 }, (_, i) => plusDays(to, i - 6));
           const byUserDay = sumBy(all, (r) => (r.s.user ? `${r.s.user}|${r.day}` : null));
           const dayScore = (u: string, d: string) => engagementOf(byUserDay.get(`${u}|${d}`) ?? noCounts());
           for (const u of result.users) {
@@ -98,7 +98,7 @@ describe('engagement report (property)', () => {
             const sparkline = week.map((d) => dayScore(u.user, d));
             u.sparkline.forEach((v, i) => close(v, sparkline[i]!));
             const last = sparkline.reduce((n, v) => n + v, 0);
-            const previous = week.reduce((n, d) => n + dayScore(u.user, addDays(d, -7)), 0);
+            const previous = week.reduce((n, d) => n + dayScore(u.user, plusDays(d, -7)), 0);
             close(u.score_last_7d, last);
             close(u.score_previous_7d, previous);
             if (previous === 0) expect(u.wow_change).toBeNull();

@@ -79,6 +79,50 @@ describe('overviewReport', () => {
     ]);
   });
 
+  it('reads the median duration to its documented resolution', async () => {
+    // docs/reports.md: 1 s under a minute, 5 s to 10 min, 1 min to an hour, 10 min beyond.
+    // One session a day on its own site, each day's median read alone.
+    const cases: Array<[durationMs: number, medianS: number]> = [
+      [900, 0],
+      [59_999, 59],
+      [67_000, 65],
+      [599_000, 595],
+      [600_000, 600],
+      [3_599_000, 3540],
+      [3_600_000, 3600],
+      [4_199_000, 3600],
+      [4_200_000, 4200],
+    ];
+    const site = 'durations';
+    await storage.ensureSites([site]);
+    await insertEvents(
+      storage,
+      cases.flatMap(([ms], day) =>
+        [0, ms].map((offset, i) =>
+          makeEventRow({
+            site,
+            ts: utcMidnight(day + 1) + 3_600_000 + offset,
+            session: `dur${day}`,
+            visitor: `dur${day}`,
+            eventId: `dur${day}-${i}`,
+          }),
+        ),
+      ),
+    );
+    await storage.refreshRollups();
+    const medians = [];
+    for (const [day] of cases.entries()) {
+      const result = await overviewReport.run(storage, {
+        site,
+        from: utcDate(day + 1),
+        to: utcDate(day + 1),
+        bots: 'include',
+      });
+      medians.push(result.totals.median_duration_s);
+    }
+    expect(medians).toEqual(cases.map(([, s]) => s));
+  });
+
   it('takes one filter at a time', async () => {
     await expect(
       overviewReport.run(storage, { site: 'demo', bots: 'exclude', page: '/p0', device: 'mobile' }),

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { botsReport } from '../../src/reports/bots.js';
 import { eventsReport } from '../../src/reports/events.js';
 import { pagesReport } from '../../src/reports/pages.js';
-import { LENGTH_BUCKETS, pathsReport } from '../../src/reports/paths.js';
+import { pathsReport } from '../../src/reports/paths.js';
 import { vitalsReport } from '../../src/reports/vitals.js';
 import {
   botSplitOf,
@@ -20,6 +20,14 @@ import {
 import { assertAgainstTraffic } from './utils/assertAgainstTraffic.js';
 import { toParams } from './utils/scopeArbitrary.js';
 
+/** docs/reports.md: session lengths of 1, 2, 3–5, 6–10, 11+ pages. */
+const SESSION_LENGTHS = [
+  [1, 1],
+  [2, 2],
+  [3, 5],
+  [6, 10],
+  [11, Infinity],
+] as const;
 const byKey = <T>(rows: T[], key: (t: T) => string) => new Map(rows.map((r) => [key(r), r]));
 
 describe('pages, paths, events, vitals and bots reports (property)', () => {
@@ -52,7 +60,7 @@ describe('pages, paths, events, vitals and bots reports (property)', () => {
       expect(new Map(paths.transitions.map((t) => [`${t.from}>${t.to}`, t.count]))).toEqual(transitions);
       const lengths = lengthsOf(sessions, scope, now);
       expect(paths.session_lengths.map((l) => l.sessions)).toEqual(
-        LENGTH_BUCKETS.map((b) => lengths.filter((n) => n >= b.min && n <= b.max).length),
+        SESSION_LENGTHS.map(([min, max]) => lengths.filter((n) => n >= min && n <= max).length),
       );
 
       const events = await eventsReport.run(storage, params);
@@ -80,7 +88,10 @@ describe('pages, paths, events, vitals and bots reports (property)', () => {
       const split = botSplitOf(sessions, scope, now);
       expect(bots.totals.human).toEqual(split.human);
       expect(bots.totals.bot).toEqual(split.bot);
-      expect(new Map(bots.reasons.map((r) => [r.reason, r.sessions]))).toEqual(split.reasons);
+      // The generator knows the declared crawlers (`ua:`); the other families' findings depend
+      // on scoring details of the random traffic, tested in test/scoring.
+      const declared = bots.reasons.filter((r) => r.reason.startsWith('ua:'));
+      expect(new Map(declared.map((r) => [r.reason, r.sessions]))).toEqual(split.reasons);
     }, 60);
   }, 120_000);
 });

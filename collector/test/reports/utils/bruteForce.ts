@@ -1,15 +1,14 @@
 /**
  * Reports recomputed the slow, obvious way from the generated raw events, for property tests.
- * Follows the definitions documented in rollups/aggregateDay.ts; shares no code with it.
+ * Follows the definitions documented in rollups/aggregateDay.ts and docs/reports.md; shares
+ * no code with the collector (no import from src/).
  */
-import { durationBucket } from '../../../src/rollups/buckets.js';
 import type { GenEvent, GenSession } from './trafficArbitrary.js';
 import { tsOf } from './trafficArbitrary.js';
 
 export interface StoredSession extends GenSession {
   isBot: boolean;
   botReasons: string[];
-  userAgent: string | null;
 }
 
 export interface Scope {
@@ -82,6 +81,43 @@ export function countedPageviews(v: SessionDayView, scope: Scope) {
   return v.events.filter((e) => e.type === 'pageview' && (page === null || e.path === page));
 }
 
+/**
+ * docs/reports.md: "the median is read to 1 s under a minute, 5 s to 10 min, 1 min to an
+ * hour, 10 min beyond" — a duration reads as the start of its step, in whole seconds.
+ */
+const DURATION_STEPS: ReadonlyArray<readonly [belowS: number, stepS: number]> = [
+  [60, 1],
+  [600, 5],
+  [3600, 60],
+  [Infinity, 600],
+];
+
+export function durationToResolution(ms: number): number {
+  const s = Math.floor(ms / 1000);
+  const step = DURATION_STEPS.find(([below]) => s < below)![1];
+  return s - (s % step);
+}
+
+/**
+ * The breakdown of the session-days by one session attribute ('' when the session has
+ * none), each value's sessions and visitors, most visitors first then by value, top `top`.
+ */
+export function breakdownOf(
+  views: SessionDayView[],
+  dim: 'device' | 'referrer' | 'country' | 'user',
+  top: number,
+) {
+  const groups = new Map<string, SessionDayView[]>();
+  for (const v of views) {
+    const value = storedAttributes(v.s)[dim] ?? '';
+    groups.set(value, [...(groups.get(value) ?? []), v]);
+  }
+  return [...groups]
+    .map(([value, group]) => ({ value, sessions: group.length, visitors: visitorsOf(group) }))
+    .sort((a, b) => b.visitors - a.visitors || (a.value < b.value ? -1 : 1))
+    .slice(0, top);
+}
+
 export function overviewTotals(sessions: StoredSession[], scope: Scope, now: number) {
   const views = sessionDays(sessions, scope, now);
   const pageviews = views.reduce((n, v) => n + countedPageviews(v, scope).length, 0);
@@ -95,7 +131,7 @@ export function overviewTotals(sessions: StoredSession[], scope: Scope, now: num
     (n, v) => n + v.events.filter((e) => e.type === 'engagement').reduce((m, e) => m + e.value, 0),
     0,
   );
-  const buckets = views.map((v) => durationBucket(durationOf(v.s))).sort((a, b) => a - b);
+  const buckets = views.map((v) => durationToResolution(durationOf(v.s))).sort((a, b) => a - b);
   const median = buckets.length > 0 ? buckets[Math.ceil(buckets.length / 2) - 1]! : null;
   return {
     visitors: visitorsOf(views),

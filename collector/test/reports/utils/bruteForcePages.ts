@@ -1,5 +1,4 @@
 /** Pages, paths, events, vitals and bots recomputed from the generated raw events. */
-import { rateVital, VITAL_METRICS, type VitalMetric } from '../../../src/rollups/buckets.js';
 import {
   countedPageviews,
   sessionDays,
@@ -95,6 +94,19 @@ export function lengthsOf(sessions: StoredSession[], scope: Scope, now: number):
     .filter((n) => n > 0);
 }
 
+/**
+ * The official thresholds (docs/reports.md; https://web.dev/articles/vitals): up to the first
+ * is good, above the second is poor.
+ */
+export const VITAL_LIMITS = {
+  LCP: { good: 2500, poor: 4000 },
+  INP: { good: 200, poor: 500 },
+  CLS: { good: 0.1, poor: 0.25 },
+  FCP: { good: 1800, poor: 3000 },
+  TTFB: { good: 800, poor: 1800 },
+} as const;
+export type VitalName = keyof typeof VITAL_LIMITS;
+
 /** Under `page=P`, events and vitals are those that happened on P. */
 function onPage(sessions: StoredSession[], scope: Scope, now: number): SessionDayView[] {
   if (scope.filter?.[0] !== 'page') return sessionDays(sessions, scope, now);
@@ -123,15 +135,20 @@ export function eventCountsOf(sessions: StoredSession[], scope: Scope, now: numb
 
 export function vitalsOf(sessions: StoredSession[], scope: Scope, now: number) {
   const events = onPage(sessions, scope, now).flatMap((v) => v.events.filter((e) => e.type === 'vital'));
-  return VITAL_METRICS.map((metric: VitalMetric) => {
+  return (Object.keys(VITAL_LIMITS) as VitalName[]).map((metric) => {
     const values = events
       .filter((e) => e.name === metric)
       .map((e) => (metric === 'CLS' ? e.value / 10_000 : e.value))
       .sort((a, b) => a - b);
     const p75 = values.length ? values[Math.ceil(values.length * 0.75) - 1]! : null;
-    const share = (r: string) =>
-      ratio(values.filter((v) => rateVital(metric, v) === r).length, values.length);
-    return { metric, p75, samples: values.length, good: share('good'), poor: share('poor') };
+    const { good, poor } = VITAL_LIMITS[metric];
+    return {
+      metric,
+      p75,
+      samples: values.length,
+      good: ratio(values.filter((v) => v <= good).length, values.length),
+      poor: ratio(values.filter((v) => v > poor).length, values.length),
+    };
   });
 }
 

@@ -3,9 +3,9 @@
  * for the engagement and problems property tests. Follows the definitions documented in
  * rollups/aggregateDay.ts and reports/userScores.ts; shares no code with them.
  */
-import { utcDay } from '../../../src/lib/time.js';
 import type { StoredSession } from './bruteForce.js';
-import { tsOf, type GenEvent } from './trafficArbitrary.js';
+import { DAYS_AGO, type GenEvent } from './trafficArbitrary.js';
+import { utcDate } from '../../utils/utcDays.js';
 
 export interface Counts {
   sessions: number;
@@ -79,7 +79,7 @@ export function sessionDayCounts(
     if (!onSide(s, bots)) continue;
     const byDay = new Map<string, GenEvent[]>();
     for (const e of s.events) {
-      const day = utcDay(tsOf(e, now));
+      const day = utcDate(DAYS_AGO[e.day]!, now);
       if (days && !days.has(day)) continue;
       byDay.set(day, [...(byDay.get(day) ?? []), e]);
     }
