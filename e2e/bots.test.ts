@@ -21,14 +21,21 @@ const sessions = async (bots: string) =>
 
 test('a scripted headless Chromium session is judged from its humanness summary', async () => {
   const page = await t.open('spa/');
-  // Three clicks aimed at the button's centre (what page.click does), within one page view.
+  // Ruler-straight pointer lines (mouse.move with steps), then three clicks aimed at the
+  // button's centre (what page.click does), within one page view.
+  await page.mouse.move(20, 20);
+  await page.mouse.move(600, 300, { steps: 80 });
+  await page.mouse.move(100, 400, { steps: 80 });
   for (let i = 0; i < 3; i += 1) await page.click('#nothing');
   await page.close({ runBeforeUnload: true });
   // Read on both sides (headless Chromium is automation). The reasons below come only from
-  // the SDK's humanness summary: navigator.webdriver, and the clicks' centre offsets.
+  // the SDK's humanness summary: navigator.webdriver, the path's straightness and turning,
+  // and the clicks' centre offsets.
   await expect
     .poll(async () => (await sessions('include')).flatMap((s) => s.bot_reasons))
-    .toEqual(expect.arrayContaining(['client:webdriver', 'behavior:centred-clicks']));
+    .toEqual(
+      expect.arrayContaining(['client:webdriver', 'behavior:ruler-pointer', 'behavior:centred-clicks']),
+    );
   const [session] = await sessions('include');
   expect(session?.is_bot).toBe(true);
   expect(session?.bot_score).toBeGreaterThanOrEqual(0.7);

@@ -132,6 +132,30 @@ test('timing and vitals come in the chunk beside /s.js, fetched after the page h
   await expect.poll(async () => (await interactions('type=timing')).length).toBe(1);
 });
 
+test('humanness comes in a chunk at idle, and counts the input that came before it', async () => {
+  let release = (): void => undefined;
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  // A slow network: the chunk arrives only after the visitor has clicked and typed.
+  await t.context.route('**/s.humanness.js', async (route) => {
+    await typed;
+    await route.continue();
+  });
+  const chunk = t.context.waitForEvent('requestfinished', (r) => r.url().endsWith('/s.humanness.js'));
+  const page = await open('blog/');
+  await page.click('h1');
+  await page.keyboard.type('abcd', { delay: 30 });
+  release();
+  await chunk;
+  await page.keyboard.type('ef', { delay: 30 });
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await interactions('type=humanness')).length, { timeout: 20_000 })
+    .toBe(1);
+  const [summary] = await interactions('type=humanness');
+  expect(summary?.data).toMatchObject({ clicks: 1, keys: 6, webdriver: true });
+  expect(summary?.data.firstInteractionMs).toEqual(expect.any(Number));
+});
+
 test('a blocked chunk costs only timing and vitals', async () => {
   await t.context.route('**/s.vitals.js', (route) => route.abort());
   const blocked = t.context.waitForEvent('requestfailed', (request) => request.url().endsWith('/s.vitals.js'));

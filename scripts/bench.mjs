@@ -36,6 +36,7 @@ function sizes() {
     's.core.js (core script tag)': require.resolve('@sightline/sdk/script-core'),
     's.js (full script tag)': require.resolve('@sightline/sdk/script'),
     's.vitals.js (chunk s.js imports after load)': require.resolve('@sightline/sdk/script-vitals'),
+    's.humanness.js (chunk s.js imports after load)': require.resolve('@sightline/sdk/script-humanness'),
     'index.mjs (npm, unminified)': require.resolve('@sightline/sdk'),
     "Plausible's npm tracker (@plausible-analytics/tracker)": require.resolve('@plausible-analytics/tracker'),
   };

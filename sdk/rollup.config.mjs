@@ -1,6 +1,6 @@
 // An ES module for bundlers (npm), and the minified script-tag bundles that the collector
-// serves: /s.js (full), /s.core.js (core), and /s.vitals.js, the chunk /s.js imports at
-// idle. Internals prefixed with `_` are mangled in the script bundles.
+// serves: /s.js (full), /s.core.js (core), and /s.vitals.js and /s.humanness.js, the chunks
+// /s.js imports at idle. Internals prefixed with `_` are mangled in the script bundles.
 import nodeResolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -14,6 +14,7 @@ const scriptTerser = () =>
     toplevel: true,
     compress: {
       passes: 3,
+      hoist_funs: true,
       // Safe here: no property read is kept for a getter's side effect, and no function
       // expression or method is called with `new`. Not `unsafe_comps`: it turns
       // `!(height > 0)` into `0 >= height`, which NaN no longer passes (capture/scroll.ts).
@@ -43,9 +44,12 @@ export default [
     plugins: [nodeResolve(), ts(), scriptTerser()],
   })),
   // Loaded by /s.js when the page is idle (lib/deferCapture.ts).
-  {
-    input: 'src/scriptVitals.ts',
-    output: { file: 'dist/s.vitals.js', format: 'es' },
+  ...[
+    ['src/scriptVitals.ts', 'dist/s.vitals.js'],
+    ['src/scriptHumanness.ts', 'dist/s.humanness.js'],
+  ].map(([input, file]) => ({
+    input,
+    output: { file, format: 'es' },
     plugins: [nodeResolve(), ts(), scriptTerser()],
-  },
+  })),
 ];

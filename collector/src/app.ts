@@ -102,7 +102,7 @@ export async function buildApp(
     maxPendingEvents: config.ingestMaxPending,
     onGroup: metrics.observeGroup,
   });
-  metrics.setPendingSource(ingest.pending);
+  metrics.setPendingSource(ingest.pending, ingest.writing);
   // In-flight requests have finished when onClose runs; their groups have committed.
   app.addHook('onClose', () => ingest.drain());
   const acceptBatch = createAcceptBatch(

@@ -13,32 +13,43 @@ import config from '../rollup.config.mjs';
 const script = config.find((c) => c.output.format === 'iife');
 const dir = mkdtempSync(join(process.cwd(), 'src/.measure-'));
 const imp = (name, from) => `import { ${name} } from '../${from}';`;
+/** Each part: its imports and the capture expression it adds. */
 const CAPTURES = {
-  pageviews: ['capturePageviews', 'capture/pageview.js'],
-  clicks: ['captureClicks', 'capture/clicks.js'],
-  scroll: ['captureScroll', 'capture/scroll.js'],
-  engagement: ['captureEngagement', 'capture/engagement.js'],
-  errors: ['captureErrors', 'capture/errors.js'],
-  timing: ['captureTiming', 'capture/timing.js'],
-  vitals: ['captureVitals', 'capture/vitals.js'],
-  humanness: ['captureHumanness', 'capture/humanness.js'],
+  pageviews: [[imp('capturePageviews', 'capture/pageview.js')], 'capturePageviews'],
+  clicks: [[imp('captureClicks', 'capture/clicks.js')], 'captureClicks'],
+  scroll: [[imp('captureScroll', 'capture/scroll.js')], 'captureScroll'],
+  engagement: [[imp('captureEngagement', 'capture/engagement.js')], 'captureEngagement'],
+  errors: [[imp('captureErrors', 'capture/errors.js')], 'captureErrors'],
+  timing: [[imp('captureTiming', 'capture/timing.js')], 'captureTiming'],
+  vitals: [[imp('captureVitals', 'capture/vitals.js')], 'captureVitals'],
+  humanness: [[imp('captureHumanness', 'capture/humanness.js')], 'captureHumanness'],
+  // What `/s.js` carries of humanness: the early-input buffer and the chunk's loader.
+  'humanness buffer': [
+    [imp('deferCapture', 'lib/deferCapture.js'), imp('listenHumanInput', 'lib/humanInput.js')],
+    "deferCapture((early) => import('./chunk.js').then((c) => c.f(early)), listenHumanInput)",
+  ],
 };
-/** What `/s.js` carries itself (timing and vitals come in the chunk `s.vitals.js`). */
-const FULL = ['pageviews', 'clicks', 'scroll', 'engagement', 'errors', 'humanness'];
+/** What `/s.js` carries itself (timing, vitals and humanness come in chunks). */
+const FULL = ['pageviews', 'clicks', 'scroll', 'engagement', 'errors', 'humanness buffer'];
 
 function entry(names) {
   return [
     imp('startFromScript', 'startFromScript.js'),
-    ...names.map((n) => imp(...CAPTURES[n])),
-    `startFromScript(() => [${names.map((n) => CAPTURES[n][0]).join(', ')}]);`,
+    ...names.flatMap((n) => CAPTURES[n][0]),
+    `startFromScript(() => [${names.map((n) => CAPTURES[n][1]).join(', ')}]);`,
   ].join('\n');
 }
 
 async function measure(label, names) {
   const file = join(dir, `${label.replace(/\W+/g, '_')}.ts`);
   writeFileSync(file, entry(names));
-  const bundle = await rollup({ input: file, plugins: script.plugins, onwarn: () => {} });
-  const { output } = await bundle.generate({ format: 'iife' });
+  const bundle = await rollup({
+    input: file,
+    plugins: script.plugins,
+    external: (id) => id.endsWith('/chunk.js'),
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'iife', inlineDynamicImports: true });
   const code = Buffer.from(output[0].code);
   return {
     min: code.length,
@@ -61,16 +72,16 @@ try {
     };
   }
   const all = FULL;
-  rows['/s.js captures (without the idle chunk)'] = await measure('all', all);
+  rows['/s.js captures (without the idle chunks)'] = await measure('all', all);
   for (const name of all.filter((n) => n !== 'pageviews')) {
     const r = await measure(
       `all_but_${name}`,
       all.filter((n) => n !== name),
     );
     rows[`/s.js − ${name}`] = {
-      min: rows['/s.js captures (without the idle chunk)'].min - r.min,
-      gzip: rows['/s.js captures (without the idle chunk)'].gzip - r.gzip,
-      brotli: rows['/s.js captures (without the idle chunk)'].brotli - r.brotli,
+      min: rows['/s.js captures (without the idle chunks)'].min - r.min,
+      gzip: rows['/s.js captures (without the idle chunks)'].gzip - r.gzip,
+      brotli: rows['/s.js captures (without the idle chunks)'].brotli - r.brotli,
     };
   }
 } finally {

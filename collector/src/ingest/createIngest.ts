@@ -5,12 +5,19 @@
  * (`ingestGroup`). Resolves after COMMIT; refuses with `OverloadedError` (503 +
  * Retry-After) when more than `maxPendingEvents` wait for a group.
  */
-import type { DropCounts, EventRow, Storage } from '../storage/types.js';
+import type { DropCounts, EventRow, IngestKeys, Storage } from '../storage/types.js';
 import { createLock } from '../storage/createLock.js';
-import { foldGroup, planGroup, stateOf, type FoldedGroup, type GroupPlan } from './foldGroup.js';
+import {
+  foldGroup,
+  planGroup,
+  stateOf,
+  type FoldedGroup,
+  type GroupPlan,
+  type KnownSession,
+} from './foldGroup.js';
 import { createSessionCache } from './sessionCache.js';
 import { createGroupCommit } from './groupCommit.js';
-import type { IngestItem, IngestRequest, InsertResult } from './types.js';
+import { sessionKey, type IngestItem, type IngestRequest, type InsertResult } from './types.js';
 
 export interface IngestOptions {
   /**
@@ -44,6 +51,8 @@ export interface Ingest {
   exclusive<T>(work: () => Promise<T>): Promise<T>;
   /** Events waiting for a group. */
   pending(): number;
+  /** Events in groups being folded or written (two at most: one writes, the next waits). */
+  writing(): number;
   /**
    * As many events wait as may: a request can be refused (503) before its body is read,
    * instead of being parsed, validated and prepared for nothing.
@@ -79,58 +88,118 @@ const NOTHING_STORED: ReadonlySet<string> = new Set();
 
 export function createIngest(storage: Storage, options: IngestOptions = {}): Ingest {
   const cache = createSessionCache(CACHED_SESSIONS);
-  // Groups and exclusive work (an erase) run one at a time: none folds from a cache that
-  // another is about to make stale.
-  const turn = createLock();
   let readFirst = 0;
-
   /**
-   * Optimistic: every event new, every session cached or new; one call on the store. A
-   * retry's stored event, or a session stored before this process saw it, fails that write
-   * (nothing written) and the group is read and folded again.
+   * Each group settles this with whether it committed exactly as it folded: only then may
+   * the group after it, folded meanwhile from the state this one leaves (`writing`), write
+   * that fold. Otherwise (a read first, a failure) the next one reads and folds again.
    */
-  async function commit(items: IngestItem[]): Promise<InsertResult[]> {
-    const plan = planGroup(items);
-    if (readFirst === 0) {
-      const folded = foldGroup(plan, {
-        storedEvents: NOTHING_STORED,
-        sessions: cache.view(plan.keys.sessions),
-      });
-      if (await storage.tryIngestWrite(folded.writes)) {
-        cache.update(folded.after);
-        return folded.results;
+  let previous: Promise<boolean> = Promise.resolve(true);
+  /** What the groups folded but not yet committed leave their sessions as, oldest first. */
+  const writing: Map<string, KnownSession>[] = [];
+
+  /** The cache, as the groups being written will leave it. */
+  function view(keys: IngestKeys['sessions']): Map<string, KnownSession> {
+    const found = cache.view(keys);
+    for (const after of writing) {
+      for (const [site, session] of keys) {
+        const k = sessionKey(site, session);
+        const s = after.get(k);
+        if (s) found.set(k, s);
       }
-      readFirst = READ_AFTER_MISS;
-    } else readFirst -= 1;
+    }
+    return found;
+  }
+
+  /** Read, fold, write: what the store holds is the state. */
+  async function commitRead(plan: GroupPlan): Promise<InsertResult[]> {
     const folded = await commitPlan(storage, plan);
     cache.update(folded.after);
     return folded.results;
   }
 
-  const group = createGroupCommit<IngestItem, InsertResult>((items) => turn(() => commit(items)), {
-    maxGroup: Number.POSITIVE_INFINITY,
-    maxGroupWeight: options.maxGroupEvents ?? MAX_GROUP_EVENTS,
-    maxPending: options.maxPendingEvents ?? MAX_PENDING_EVENTS,
-    weigh: (item) => Math.max(1, item.rows.length),
-    ...(options.onGroup ? { onGroup: options.onGroup } : {}),
-  });
+  /**
+   * Optimistic: every event new, every session cached or new; one call on the store, folded
+   * while the group before it still writes (pipelined). A retry's stored event, or a session
+   * stored before this process saw it, fails that write (nothing written) and the group is
+   * read and folded again.
+   */
+  async function commit(items: IngestItem[]): Promise<InsertResult[]> {
+    const plan = planGroup(items);
+    const before = previous;
+    let settle!: (exact: boolean) => void;
+    previous = new Promise<boolean>((resolve) => (settle = resolve));
+    let exact = false;
+    try {
+      if (readFirst > 0) {
+        readFirst -= 1;
+        await before;
+        return await commitRead(plan);
+      }
+      const folded = foldGroup(plan, { storedEvents: NOTHING_STORED, sessions: view(plan.keys.sessions) });
+      writing.push(folded.after);
+      let written: boolean;
+      try {
+        written = (await before) && (await storage.tryIngestWrite(folded.writes));
+      } finally {
+        writing.splice(writing.indexOf(folded.after), 1);
+      }
+      if (written) {
+        cache.update(folded.after);
+        exact = true;
+        return folded.results;
+      }
+      readFirst = READ_AFTER_MISS;
+      return await commitRead(plan);
+    } finally {
+      settle(exact);
+    }
+  }
+
+  // Exclusive work (an erase) runs with no group in flight, and groups wait for it: none
+  // folds from a cache that it is about to make stale.
+  const exclusiveTurn = createLock();
+  let paused: Promise<unknown> | null = null;
+  const group = createGroupCommit<IngestItem, InsertResult>(
+    async (items) => {
+      while (paused) await paused;
+      return commit(items);
+    },
+    {
+      maxGroup: Number.POSITIVE_INFINITY,
+      maxGroupWeight: options.maxGroupEvents ?? MAX_GROUP_EVENTS,
+      maxPending: options.maxPendingEvents ?? MAX_PENDING_EVENTS,
+      weigh: (item) => Math.max(1, item.rows.length),
+      inFlight: 2,
+      ...(options.onGroup ? { onGroup: options.onGroup } : {}),
+    },
+  );
   return {
     insertEvents: (rows, dropped = null, request = null) =>
       rows.length === 0 && !dropped
         ? Promise.resolve({ inserted: 0, duplicates: 0 })
         : group.submit({ rows, dropped, request }),
     drain: () => group.drain(),
-    exclusive: async (work) => {
-      await group.drain();
-      return turn(async () => {
+    exclusive: (work) =>
+      exclusiveTurn(async () => {
+        await group.drain();
+        // Set before any group can start (a group starts on a later macrotask).
+        const running = (async () => {
+          try {
+            return await work();
+          } finally {
+            cache.clear();
+          }
+        })();
+        paused = running.catch(() => {});
         try {
-          return await work();
+          return await running;
         } finally {
-          cache.clear();
+          paused = null;
         }
-      });
-    },
+      }),
     pending: () => group.pending(),
+    writing: () => group.writing(),
     full: () => group.full(),
   };
 }

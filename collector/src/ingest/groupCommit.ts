@@ -20,6 +20,11 @@ export interface GroupCommitOptions<T> {
   maxGroupWeight?: number;
   /** Most weight waiting for a group (items in flight not counted). */
   maxPending?: number;
+  /**
+   * Groups handed to `commitGroup` before the first settles (default 1). With 2, the next
+   * group is folded and queued while the one before it writes; `commitGroup` orders them.
+   */
+  inFlight?: number;
   weigh?: (item: T) => number;
   /** Called after each group settles: its items, weight and how long it took (ms). */
   onGroup?: (items: number, weight: number, ms: number, ok: boolean) => void;
@@ -31,6 +36,8 @@ export interface GroupCommit<T, R> {
   drain(): Promise<void>;
   /** Weight waiting for a group. */
   pending(): number;
+  /** Weight in groups handed to `commitGroup` and not settled. */
+  writing(): number;
   /** Waiting weight is at the bound: the next submit is refused. */
   full(): boolean;
 }
@@ -49,10 +56,16 @@ export function createGroupCommit<T, R>(
     maxPending = Number.POSITIVE_INFINITY,
     weigh = () => 1,
     onGroup,
+    inFlight = 1,
   } = typeof options === 'number' ? { maxGroup: options } : options;
   let queue: Pending<T, R>[] = [];
   let queued = 0;
-  let running: Promise<void> | null = null;
+  /** Groups handed to `commitGroup` and not settled. */
+  let active = 0;
+  let activeWeight = 0;
+  let scheduled = false;
+  /** Resolved when nothing is pending or in flight (`drain`). */
+  let idle: { promise: Promise<void>; resolve: () => void } | null = null;
 
   function take(): Pending<T, R>[] {
     let n = 0;
@@ -69,29 +82,42 @@ export function createGroupCommit<T, R>(
     return group;
   }
 
-  async function run(): Promise<void> {
-    while (queue.length > 0) {
-      const group = take();
-      const started = performance.now();
-      const weight = group.reduce((sum, p) => sum + p.weight, 0);
-      try {
-        const results = await commitGroup(group.map((p) => p.item));
-        onGroup?.(group.length, weight, performance.now() - started, true);
-        group.forEach((p, i) => p.resolve(results[i] as R));
-      } catch (error) {
-        onGroup?.(group.length, weight, performance.now() - started, false);
-        for (const p of group) p.reject(error);
-      }
+  async function commit(group: Pending<T, R>[]): Promise<void> {
+    const started = performance.now();
+    const weight = group.reduce((sum, p) => sum + p.weight, 0);
+    activeWeight += weight;
+    try {
+      const results = await commitGroup(group.map((p) => p.item));
+      onGroup?.(group.length, weight, performance.now() - started, true);
+      group.forEach((p, i) => p.resolve(results[i] as R));
+    } catch (error) {
+      onGroup?.(group.length, weight, performance.now() - started, false);
+      for (const p of group) p.reject(error);
+    } finally {
+      activeWeight -= weight;
+    }
+  }
+
+  function pump(): void {
+    scheduled = false;
+    while (queue.length > 0 && active < inFlight) {
+      active += 1;
+      void commit(take()).finally(() => {
+        active -= 1;
+        pump();
+      });
+    }
+    if (queue.length === 0 && active === 0 && idle) {
+      idle.resolve();
+      idle = null;
     }
   }
 
   function kick(): void {
-    if (running) return;
+    if (scheduled || active >= inFlight) return;
+    scheduled = true;
     // Start on a later tick so that requests parsed in the same turn share a transaction.
-    running = new Promise<void>((resolve) => setImmediate(resolve)).then(run).finally(() => {
-      running = null;
-      if (queue.length > 0) kick();
-    });
+    setImmediate(pump);
   }
 
   return {
@@ -106,10 +132,17 @@ export function createGroupCommit<T, R>(
         kick();
       });
     },
-    async drain() {
-      while (running) await running;
+    drain() {
+      if (queue.length === 0 && active === 0 && !scheduled) return Promise.resolve();
+      if (!idle) {
+        let resolve!: () => void;
+        const promise = new Promise<void>((r) => (resolve = r));
+        idle = { promise, resolve };
+      }
+      return idle.promise;
     },
     pending: () => queued,
+    writing: () => activeWeight,
     full: () => queued >= maxPending,
   };
 }

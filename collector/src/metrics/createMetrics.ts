@@ -24,8 +24,8 @@ export interface Metrics {
   observeGroup(requests: number, events: number, ms: number, ok: boolean): void;
   /** A report answered in `ms`. */
   observeReport(name: string, ms: number): void;
-  /** Read at each scrape: events waiting for a group. */
-  setPendingSource(pending: () => number): void;
+  /** Read at each scrape: events waiting for a group, and events in groups being written. */
+  setPendingSource(pending: () => number, writing?: () => number): void;
 }
 
 const SIZE_BUCKETS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
@@ -76,12 +76,21 @@ export function createMetrics(): Metrics {
     registers,
   });
   let pendingSource: () => number = () => 0;
+  let writingSource: () => number = () => 0;
   new Gauge({
     name: 'sightline_ingest_pending_events',
     help: 'Events waiting for a group commit',
     registers,
     collect() {
       this.set(pendingSource());
+    },
+  });
+  new Gauge({
+    name: 'sightline_ingest_writing_events',
+    help: 'Events in group commits folded or being written (at most two groups)',
+    registers,
+    collect() {
+      this.set(writingSource());
     },
   });
   const rollupSeconds = new Histogram({
@@ -134,8 +143,9 @@ export function createMetrics(): Metrics {
       groupEvents.observe(events);
     },
     observeReport: (name, ms) => reportSeconds.observe({ name }, ms / 1000),
-    setPendingSource(pending) {
+    setPendingSource(pending, writing = () => 0) {
       pendingSource = pending;
+      writingSource = writing;
     },
   };
 }

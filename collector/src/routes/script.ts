@@ -1,7 +1,7 @@
 /**
- * `GET /s.js`, `GET /s.core.js`: the script-tag SDK bundles, and `GET /s.vitals.js`, the
- * chunk of load timing and Web Vitals that `/s.js` imports from beside itself when the page
- * is idle; all cacheable with an ETag.
+ * `GET /s.js`, `GET /s.core.js`: the script-tag SDK bundles, and `GET /s.vitals.js` (load
+ * timing and Web Vitals) and `GET /s.humanness.js` (humanness), the chunks that `/s.js`
+ * imports from beside itself when the page is idle; all cacheable with an ETag.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -21,16 +21,21 @@ async function loadBundle(specifier: string): Promise<Bundle> {
 }
 
 /**
- * The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. The chunk
- * sits beside each full one (`/s.vitals.js`, and `s.vitals.js` in SCRIPT_PATH's directory),
- * where `/s.js` looks for it; it is an ES module, fetched with CORS.
+ * The full bundle at `/s.js` (and `SCRIPT_PATH`), the core one at `/s.core.js`. The chunks
+ * sit beside each full one (`/s.vitals.js`, and `s.vitals.js` in SCRIPT_PATH's directory;
+ * the same for `s.humanness.js`), where `/s.js` looks for them; they are ES modules,
+ * fetched with CORS.
  */
 export function scriptRoutes(extraPath: string | undefined) {
-  const beside = extraPath && extraPath.replace(/[^/]*$/, 's.vitals.js');
-  const bundles = [
+  const beside = (name: string) => extraPath && extraPath.replace(/[^/]*$/, name);
+  const bundles: { paths: (string | undefined)[]; specifier: string; cors?: boolean }[] = [
     { paths: ['/s.js', extraPath], specifier: '@sightline/sdk/script' },
     { paths: ['/s.core.js'], specifier: '@sightline/sdk/script-core' },
-    { paths: ['/s.vitals.js', beside], specifier: '@sightline/sdk/script-vitals', cors: true },
+    ...['vitals', 'humanness'].map((name) => ({
+      paths: [`/s.${name}.js`, beside(`s.${name}.js`)],
+      specifier: `@sightline/sdk/script-${name}`,
+      cors: true,
+    })),
   ];
   return async (app: FastifyInstance) => {
     for (const { paths, specifier, cors } of bundles) {

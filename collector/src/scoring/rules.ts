@@ -2,6 +2,7 @@
 import { scoreCentredClicks } from './behavior/centredClicks.js';
 import { scoreInstantPress } from './behavior/instantPress.js';
 import { scoreRoboticKeys } from './behavior/roboticKeys.js';
+import { scoreRulerPointer } from './behavior/rulerPointer.js';
 import { scoreSyntheticInput } from './behavior/syntheticInput.js';
 import { scoreAutomation } from './client/automation.js';
 import { scoreEnvironment } from './client/environment.js';
@@ -16,11 +17,13 @@ import { scoreChangedUserAgent } from './ua/changedUserAgent.js';
 import { scoreClientHintsMismatch } from './ua/clientHintsMismatch.js';
 import { scoreDeclaredBot } from './ua/declaredBot.js';
 import { scoreMalformedUserAgent } from './ua/malformed.js';
+import { scoreNoClientHints } from './ua/noClientHints.js';
 
 export const RULES: readonly Rule[] = [
   scoreDeclaredBot,
   scoreMalformedUserAgent,
   scoreClientHintsMismatch,
+  scoreNoClientHints,
   scoreChangedUserAgent,
   scoreAutomation,
   scoreEnvironment,
@@ -29,6 +32,7 @@ export const RULES: readonly Rule[] = [
   scoreCentredClicks,
   scoreInstantPress,
   scoreRoboticKeys,
+  scoreRulerPointer,
   scoreRequestRate,
   scoreRegularity,
   scoreNoClientSignals,

@@ -106,6 +106,10 @@ export interface ClientSummary {
   /** Input events seen, by `isTrusted` (synthetic events are untrusted). */
   trustedEvents?: number;
   untrustedEvents?: number;
+  /** Pointer moves sampled (at most ~60 a second). */
+  pointerMoves?: number;
+  /** Mean absolute change of direction between pointer samples, radians. */
+  turnMean?: number;
   /** Clicks that came without any pointer movement before them. */
   clicksWithoutPointerMove?: number;
   /** Clicks of the page view (keyboard and touch ones included). */

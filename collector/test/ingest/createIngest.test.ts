@@ -15,6 +15,7 @@ import { openDb } from '../../src/storage/sqlite/db.js';
 import { CHROME_HEADERS } from '../utils/browserHeaders.js';
 import { createTempDir } from '../utils/createTempDir.js';
 import { countStorageCalls } from '../utils/countStorageCalls.js';
+import { createDeferred } from '../utils/createDeferred.js';
 import { makeEventRow } from '../utils/makeEventRow.js';
 
 let storage: Storage;
@@ -39,6 +40,19 @@ async function readBack(session: string): Promise<{ requests: number | undefined
     );
     const days = await db.all('SELECT day FROM rollup_dirty');
     return { requests: row?.requests, staleDays: days.length };
+  } finally {
+    await db.close();
+  }
+}
+
+async function evidencePageviews(session: string): Promise<number | undefined> {
+  const db = await openDb(join(dir.path, 'ingest.db'));
+  try {
+    const row = await db.get<{ n: number }>(
+      "SELECT evidence->>'$.pageviews.count' AS n FROM sessions WHERE session_id = ?",
+      [session],
+    );
+    return row?.n;
   } finally {
     await db.close();
   }
@@ -103,5 +117,78 @@ describe('createIngest', () => {
     await ingest.insertEvents(pageviews('d', 1, Date.now()), null, request());
     expect(await session('d')).toMatchObject({ pageviews: 1, events: 1 });
     expect((await readBack('d')).requests).toBe(1);
+  });
+
+  it('folds the next group while one writes, and folds it again when that write was refused', async () => {
+    // The first write is held until the second group is folded behind it.
+    const hold = createDeferred();
+    const started = createDeferred();
+    let writes = 0;
+    const held = new Proxy(storage, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as (...a: unknown[]) => Promise<unknown>;
+        if (property !== 'tryIngestWrite') return value;
+        return async (...args: unknown[]) => {
+          writes += 1;
+          if (writes === 2) {
+            started.resolve();
+            await hold.promise;
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+    const ingest = createIngest(held);
+    const first = pageviews('e', 2);
+    await ingest.insertEvents(first, null, request());
+    // A retry (one stored event: its optimistic write is refused), then new events of the
+    // same session folded from what the retry was expected to leave.
+    const retry = ingest.insertEvents([...first, ...pageviews('e', 1, Date.now())], null, request());
+    await started.promise;
+    const next = ingest.insertEvents(pageviews('e', 2, Date.now() + 5000), null, request());
+    await expect.poll(() => ingest.writing()).toBe(5);
+    hold.resolve();
+    expect(await retry).toEqual({ inserted: 1, duplicates: 2 });
+    expect(await next).toEqual({ inserted: 2, duplicates: 0 });
+    expect(await session('e')).toMatchObject({ pageviews: 5, events: 5 });
+    // Three requests brought new events: each counted once in the evidence, and its
+    // pageviews are the five stored (the refused fold had counted the retry's three).
+    expect((await readBack('e')).requests).toBe(3);
+    expect(await evidencePageviews('e')).toBe(5);
+  });
+
+  it('writes the next group right after the one before it, folded while it wrote', async () => {
+    const hold = createDeferred();
+    const started = createDeferred();
+    const counted = countStorageCalls(storage);
+    let writes = 0;
+    const held = new Proxy(counted.storage, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as (...a: unknown[]) => Promise<unknown>;
+        if (property !== 'tryIngestWrite') return value;
+        return async (...args: unknown[]) => {
+          writes += 1;
+          if (writes === 1) {
+            started.resolve();
+            await hold.promise;
+          }
+          return value.apply(target, args);
+        };
+      },
+    });
+    const ingest = createIngest(held);
+    const a = ingest.insertEvents(pageviews('f', 2), null, request());
+    await started.promise;
+    const b = ingest.insertEvents(pageviews('f', 3, Date.now()), null, request());
+    await expect.poll(() => ingest.writing()).toBe(5);
+    hold.resolve();
+    expect(await Promise.all([a, b])).toEqual([
+      { inserted: 2, duplicates: 0 },
+      { inserted: 3, duplicates: 0 },
+    ]);
+    // The second group's fold from the first's state held: no read.
+    expect(counted.calls).toEqual({ tryIngestWrite: 2 });
+    expect(await session('f')).toMatchObject({ pageviews: 5, events: 5 });
+    expect((await readBack('f')).requests).toBe(2);
   });
 });

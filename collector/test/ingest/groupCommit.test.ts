@@ -80,6 +80,28 @@ describe('createGroupCommit', () => {
     expect(sizes.length).toBeLessThan(50);
   });
 
+  it('with inFlight 2, starts the next group while one is in flight, and no third', async () => {
+    const c = controlledCommit();
+    const group = createGroupCommit<string, string>(c.commitGroup, { inFlight: 2 });
+    const a = group.submit('a');
+    await c.nextStart();
+    const b = group.submit('b');
+    await c.nextStart();
+    expect(group.writing()).toBe(2);
+    const rest = [group.submit('c'), group.submit('d')];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(c.groups.map((g) => g.items)).toEqual([['a'], ['b']]);
+    expect(group.pending()).toBe(2);
+    c.groups[0]!.done.resolve(['A']);
+    await c.nextStart();
+    expect(c.groups.map((g) => g.items)).toEqual([['a'], ['b'], ['c', 'd']]);
+    c.groups[1]!.done.resolve(['B']);
+    c.groups[2]!.done.resolve(['C', 'D']);
+    expect(await Promise.all([a, b, ...rest])).toEqual(['A', 'B', 'C', 'D']);
+    await group.drain();
+    expect(group.writing()).toBe(0);
+  });
+
   it('splits a queue longer than maxGroup', async () => {
     const calls: number[][] = [];
     const group = createGroupCommit<number, number>(async (items) => {

@@ -57,15 +57,19 @@ describe('POST /v1/collect when the store is behind', () => {
       { metrics },
     );
 
-    // One group in flight (held), then 40 events waiting: the bound.
+    // One group writing (held), the next folded behind it, then 40 events waiting: the bound.
     const first = postCollect(app, batch('a', 20));
     await inFlight.promise;
-    const waiting = [postCollect(app, batch('b', 20)), postCollect(app, batch('c', 20))];
+    const second = postCollect(app, batch('b', 20));
+    await expect
+      .poll(async () => readMetric(await metrics.registry.metrics(), 'sightline_ingest_writing_events'))
+      .toBe(40);
+    const waiting = [second, postCollect(app, batch('c', 20)), postCollect(app, batch('d', 20))];
     await expect
       .poll(async () => readMetric(await metrics.registry.metrics(), 'sightline_ingest_pending_events'))
       .toBe(40);
 
-    const late = batch('d', 20);
+    const late = batch('e', 20);
     const refused = await postCollect(app, late);
     expect(refused.statusCode).toBe(503);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -82,12 +86,12 @@ describe('POST /v1/collect when the store is behind', () => {
     expect(retried.statusCode).toBe(202);
     expect(retried.json()).toMatchObject({ accepted: 20 });
 
-    for (const session of ['a', 'b', 'c', 'd']) {
+    for (const session of ['a', 'b', 'c', 'd', 'e']) {
       const [row] = await storage.findSessions('demo', session);
       expect(row?.events, session).toBe(20);
     }
     const text = await metrics.registry.metrics();
     expect(readMetric(text, 'sightline_ingest_unavailable_total')).toBe(1);
-    expect(readMetric(text, 'sightline_ingest_events_accepted_total')).toBe(80);
+    expect(readMetric(text, 'sightline_ingest_events_accepted_total')).toBe(100);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { combineFindings, IS_BOT_THRESHOLD, scoreSession } from '../../src/scoring/scoreSession.js';
+import { RULES } from '../../src/scoring/rules.js';
 import { DECISIVE, MEDIUM, STRONG, WEAK } from '../../src/scoring/strength.js';
+import { scoreNoClientHints } from '../../src/scoring/ua/noClientHints.js';
 import type { RequestHeaders } from '../../src/scoring/evidence/readRequestFacts.js';
 import type { Family, RuleResult } from '../../src/scoring/types.js';
 import { BROWSERS, CHROME_WINDOWS } from './utils/browsers.js';
@@ -119,7 +121,12 @@ describe('scoreSession: bots are caught', () => {
       headers: { 'user-agent': CHROME_WINDOWS.ua, accept: '*/*', 'accept-encoding': 'gzip' },
       requests: scriptedPages(12, 10_000),
     });
-    const score = scoreSession(evidence);
+    // Over HTTPS its missing Sec-CH-UA gives it away too; without that rule it is still a bot.
+    expect(scoreSession(evidence).reasons).toContain('ua:no-client-hints');
+    const score = scoreSession(
+      evidence,
+      RULES.filter((rule) => rule !== scoreNoClientHints),
+    );
     expect(score.isBot).toBe(true);
     expect(score.reasons.every((r) => r.startsWith('rate:'))).toBe(true);
   });

@@ -16,27 +16,22 @@ const FIELDS = [
 ] as const;
 
 export const captureTiming: Capture = (ctx) => {
-  if (typeof globalThis.performance?.getEntriesByType !== 'function') {
-    ctx.debug('timing not captured: no Performance Timeline');
-    return () => undefined;
-  }
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const notSent = (detail: unknown): void => ctx.debug('timing not sent', detail);
 
-  const read = safely(
-    () => {
-      const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      if (!entry) return ctx.debug('timing not sent: no navigation entry');
-      const fields: Record<string, number> = {};
-      for (const [field, key] of FIELDS) {
-        // 0 means "did not happen (yet)", e.g. a field the browser withholds.
-        const ms = wireNumber(entry[key] - entry.startTime);
-        if (ms) fields[field] = ms;
-      }
-      if (Object.keys(fields).length === 0) return ctx.debug('timing not sent: no usable value', entry);
-      ctx.emit('timing', fields);
-    },
-    (error) => ctx.debug('timing not sent', error),
-  );
+  // Without a navigation entry, without a usable value or without a Performance Timeline
+  // (the read throws): nothing, said once in debug.
+  const read = safely(() => {
+    const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const fields: Record<string, number> = {};
+    for (const [field, key] of FIELDS) {
+      // 0 means "did not happen (yet)", e.g. a field the browser withholds.
+      const ms = entry && wireNumber(entry[key] - entry.startTime);
+      if (ms) fields[field] = ms;
+    }
+    if (Object.keys(fields).length) ctx.emit('timing', fields);
+    else notSent(entry);
+  }, notSent);
   // loadEventEnd is set once the load listeners have returned: read in the next task.
   // That holds too when we start inside a load listener, where readyState is already
   // 'complete' and loadEventEnd still 0.

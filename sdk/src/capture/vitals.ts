@@ -1,6 +1,6 @@
 /**
  * Core Web Vitals (LCP, INP, CLS) plus FCP and TTFB, measured by web-vitals' standard
- * build, each credited to the page view it describes:
+ * build (TTFB read the same way here), each credited to the page view it describes:
  * - LCP, FCP and TTFB describe the document's load: once per load (a bfcache restore is a
  *   new load), credited to the page view that was current when this capture started (the
  *   chunk starts at idle: the loaded page, unless the visitor navigated in the SPA first).
@@ -23,7 +23,8 @@
  * passed: a `visibilitychange` is dispatched on `window` for it, so the interactions the
  * browser buffered are reported now.
  */
-import { onCLS, onFCP, onINP, onLCP, onTTFB, type MetricType } from 'web-vitals';
+import { onCLS, onFCP, onINP, onLCP, type MetricType } from 'web-vitals';
+import { listen } from '../lib/listen.js';
 import { safely } from '../lib/safely.js';
 import { selectorPath } from '../lib/selectorPath.js';
 import { wireNumber } from '../lib/wireNumber.js';
@@ -47,36 +48,51 @@ export const captureVitals: Capture = (ctx) => {
 
   const send = (metric: MetricType, at = ctx.page()): void => {
     const value = wireNumber(metric.value, metric.name === 'CLS' ? 4 : 0);
-    if (value === undefined) return ctx.debug(`${metric.name} not sent: value out of bounds`, metric.value);
+    if (value === undefined) return notSent([metric.name, metric.value]);
     // Only LCP names its element: its entry holds it at no cost (and a restored page's
     // LCP has no entry, so no stale element). INP's and CLS's would need the attribution
     // build (+2.5 KB gzip, over our budget).
     const element = metric.name === 'LCP' ? metric.entries[metric.entries.length - 1]?.element : null;
     ctx.emit(
       'vital',
-      { name: metric.name, value, rating: metric.rating, ...(element ? { element: selectorPath(element) } : {}) },
+      {
+        name: metric.name,
+        value,
+        rating: metric.rating,
+        element: element ? selectorPath(element) : undefined,
+      },
       at,
     );
   };
 
-  const report = safely(
-    (metric: MetricType) => {
-      if (stopped) return;
-      if (GROWING.includes(metric.name)) return void (latest[metric.name] = metric);
-      if (sent[metric.name] === metric.id) return;
-      // A bfcache restore's TTFB is 0 by definition, and web-vitals reports it from
-      // `pageshow` before the restored page's pageview exists.
-      if (metric.name === 'TTFB' && metric.navigationType === 'back-forward-cache') return;
-      sent[metric.name] = metric.id;
-      // A restored page is a new load of the page view current then.
-      send(metric, metric.navigationType === 'back-forward-cache' ? ctx.page() : load);
-    },
-    (error) => ctx.debug('vital not sent', error),
-  );
+  const notSent = (detail: unknown): void => ctx.debug('vital not sent', detail);
+  const report = safely((metric: MetricType) => {
+    if (stopped) return;
+    if (GROWING.includes(metric.name)) return void (latest[metric.name] = metric);
+    if (sent[metric.name] === metric.id) return;
+    sent[metric.name] = metric.id;
+    // A restored page is a new load of the page view current then.
+    send(metric, metric.navigationType === 'back-forward-cache' ? ctx.page() : load);
+  }, notSent);
 
-  const onError = (error: unknown): void => ctx.debug('vital not observed', error);
-  for (const on of [onLCP, onFCP, onTTFB]) safely(() => on(report), onError)();
+  const onError = notSent;
+  for (const on of [onLCP, onFCP]) safely(() => on(report), onError)();
   for (const on of [onINP, onCLS]) safely(() => on(report, { reportAllChanges: true }), onError)();
+
+  // TTFB is read from the navigation entry as web-vitals' onTTFB reads it (from activation
+  // for a prerendered page; its thresholds, 800 and 1800 ms), without its code (~150 B
+  // gzip): once per load, for a restored page's is 0 by definition and not sent.
+  const ttfb = safely(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as
+      (PerformanceNavigationTiming & { activationStart?: number }) | undefined;
+    if (!(nav && nav.responseStart > 0)) return;
+    const value = Math.max(nav.responseStart - (nav.activationStart || 0), 0);
+    const rating = value > 1800 ? 'poor' : value > 800 ? 'needs-improvement' : 'good';
+    send({ name: 'TTFB', value, rating } as MetricType, load);
+  }, notSent);
+  const stopTtfb = (document as Document & { prerendering?: boolean }).prerendering
+    ? listen(document, 'prerenderingchange', ttfb)
+    : (ttfb(), () => undefined);
 
   /** CLS and INP of the page being left, where they changed. */
   const leave = safely(() => {
@@ -100,5 +116,6 @@ export const captureVitals: Capture = (ctx) => {
   return () => {
     stopped = true;
     stopLeave();
+    stopTtfb();
   };
 };

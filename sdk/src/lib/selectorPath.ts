@@ -6,20 +6,12 @@ const MAX_DEPTH = 5;
 const MAX_CLASSES = 2;
 
 /**
- * `CSS.escape`, or a hex escape of every character outside `[\w-]` (and of a leading
- * digit) where it is missing, so a hostile id (`a"b`, `</script>`) stays one identifier.
- */
-function escapeIdent(text: string): string {
-  return typeof CSS === 'object' && CSS.escape
-    ? CSS.escape(text)
-    : text.replace(/^\d|[^\w-]/gu, (c) => `\\${(c.codePointAt(0) as number).toString(16)} `);
-}
-
-/**
  * A short CSS selector path to `el`, e.g. `main > article:nth-of-type(2) > a.more`: from
  * the nearest id (or up to five levels, stopping below `body`), tag names with at most
  * two classes and `:nth-of-type` where a sibling has the same tag. Past `maxLength` the
- * outer levels are left off, so the result stays a valid selector.
+ * outer levels are left off, so the result stays a valid selector. Ids and classes go through
+ * `CSS.escape`, so a hostile one (`a"b`, `</script>`) stays one identifier (every browser
+ * that runs the SDK's ES2020 has it).
  */
 export function selectorPath(el: Element, maxLength = MAX_SELECTOR_LENGTH): string {
   let path = '';
@@ -32,9 +24,9 @@ export function selectorPath(el: Element, maxLength = MAX_SELECTOR_LENGTH): stri
     if (depth && (node === body || node === documentElement)) break;
     const { id, localName, parentElement } = node;
     let part = localName;
-    if (id) part = `#${escapeIdent(id)}`;
+    if (id) part = `#${CSS.escape(id)}`;
     else {
-      for (const name of [...node.classList].slice(0, MAX_CLASSES)) part += `.${escapeIdent(name)}`;
+      for (const name of [...node.classList].slice(0, MAX_CLASSES)) part += `.${CSS.escape(name)}`;
       const same = parentElement ? [...parentElement.children].filter((s) => s.localName === localName) : [];
       if (same.length > 1) part += `:nth-of-type(${same.indexOf(node) + 1})`;
     }

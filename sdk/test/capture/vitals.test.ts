@@ -10,6 +10,7 @@ import { fakeMetric } from '../utils/fakeMetric.js';
 import { overrideProperty, restoreProperties } from '../utils/overrideProperty.js';
 import { resetPage } from '../utils/resetPage.js';
 import { sentEvents } from '../utils/sentBodies.js';
+import { stubNavigationEntry } from '../utils/stubNavigationEntry.js';
 import { startClient, stopClients } from '../utils/startClient.js';
 import { stubBeacon } from '../utils/stubBeacon.js';
 import { stubFetch } from '../utils/stubFetch.js';
@@ -84,9 +85,10 @@ afterEach(() => {
 });
 
 describe('captureVitals', () => {
-  test('listens to each of LCP, INP, CLS, FCP and TTFB once: the load metrics final, CLS and INP as they change', () => {
+  test('listens to each of LCP, INP, CLS and FCP once: the load metrics final, CLS and INP as they change', () => {
     start();
-    for (const on of [onLCP, onFCP, onTTFB]) expect(vi.mocked(on).mock.calls).toEqual([[expect.any(Function)]]);
+    for (const on of [onLCP, onFCP]) expect(vi.mocked(on).mock.calls).toEqual([[expect.any(Function)]]);
+    expect(onTTFB).not.toHaveBeenCalled();
     for (const on of [onCLS, onINP])
       expect(vi.mocked(on).mock.calls).toEqual([[expect.any(Function), { reportAllChanges: true }]]);
     expect(emitted).toEqual([]);
@@ -97,12 +99,16 @@ describe('captureVitals', () => {
     ['INP', 187.5, 'good', 188],
     ['CLS', 0.123456, 'needs-improvement', 0.1235],
     ['FCP', 3100.2, 'poor', 3100],
-    ['TTFB', 0.4, 'good', 0],
   ])('%s %d (%s) → one vital of %d, rating passed through', (name, value, rating, sent) => {
     start();
     report(fakeMetric(name, value, { rating }));
     expect(emitted).toEqual([
-      { type: 'vital', fields: { name, value: sent, rating }, href: `${location.origin}/article`, at: PAGE() },
+      {
+        type: 'vital',
+        fields: { name, value: sent, rating },
+        href: `${location.origin}/article`,
+        at: PAGE(),
+      },
     ]);
   });
 
@@ -175,11 +181,43 @@ describe('captureVitals', () => {
     ]);
   });
 
-  test("a restored page's TTFB (always 0, reported before its pageview) is not sent", () => {
+  test.each<[string, Record<string, unknown>, Record<string, unknown> | undefined]>([
+    ['a load', { responseStart: 240.4 }, { value: 240, rating: 'good' }],
+    ['a slow load', { responseStart: 1200 }, { value: 1200, rating: 'needs-improvement' }],
+    ['a very slow load', { responseStart: 1800.6 }, { value: 1801, rating: 'poor' }],
+    [
+      'a prerendered page, from its activation',
+      { responseStart: 300, activationStart: 1000 },
+      { value: 0, rating: 'good' },
+    ],
+    ['a later activation', { responseStart: 900, activationStart: 100 }, { value: 800, rating: 'good' }],
+    ['no response yet', { responseStart: 0 }, undefined],
+  ])('TTFB from the navigation entry, once, as web-vitals reads it: %s', (_, entry, sent) => {
+    stubNavigationEntry(entry);
     start();
-    report(fakeMetric('TTFB', 240));
-    report(fakeMetric('TTFB', 0, { navigationType: 'back-forward-cache' }));
-    expect(emitted.map((e) => e.fields)).toEqual([{ name: 'TTFB', value: 240, rating: 'good' }]);
+    leave('hidden');
+    expect(emitted).toEqual(
+      sent
+        ? [
+            {
+              type: 'vital',
+              fields: { name: 'TTFB', ...sent },
+              href: `${location.origin}/article`,
+              at: PAGE(),
+            },
+          ]
+        : [],
+    );
+  });
+
+  test('a prerendered page: TTFB once it is activated', () => {
+    overrideProperty(document, 'prerendering', true);
+    const entry = stubNavigationEntry({ responseStart: 50 });
+    start();
+    expect(emitted).toEqual([]);
+    Object.assign(entry!, { activationStart: 20 });
+    document.dispatchEvent(new Event('prerenderingchange'));
+    expect(emitted.map((e) => e.fields)).toEqual([{ name: 'TTFB', value: 30, rating: 'good' }]);
   });
 
   test.each([
@@ -190,7 +228,7 @@ describe('captureVitals', () => {
     start();
     report(fakeMetric('LCP', value));
     expect(emitted).toEqual([]);
-    expect(debug).toContain('LCP not sent: value out of bounds');
+    expect(debug).toContain('vital not sent');
   });
 
   describe('the element behind LCP', () => {
@@ -202,7 +240,12 @@ describe('captureVitals', () => {
       start();
       const el = element(html);
       report(fakeMetric('LCP', 1200, { entries: [lcpEntry(el)] }));
-      expect(emitted[0]?.fields).toEqual({ name: 'LCP', value: 1200, rating: 'good', element: selectorPath(el) });
+      expect(emitted[0]?.fields).toEqual({
+        name: 'LCP',
+        value: 1200,
+        rating: 'good',
+        element: selectorPath(el),
+      });
       expect(selectorPath(el).endsWith(selector)).toBe(true);
     });
 
@@ -270,8 +313,8 @@ describe('captureVitals', () => {
       throw new Error('INP unsupported');
     });
     start();
-    expect(debug).toEqual(['vital not observed']);
-    for (const on of [onLCP, onCLS, onFCP, onTTFB]) expect(on).toHaveBeenCalledTimes(1);
+    expect(debug).toEqual(['vital not sent']);
+    for (const on of [onLCP, onCLS, onFCP]) expect(on).toHaveBeenCalledTimes(1);
 
     const broken = fakeMetric('LCP', 1200);
     Object.defineProperty(broken, 'entries', {

@@ -77,17 +77,4 @@ describe('selectorPath', () => {
     const el = render(`<div id="${'i'.repeat(400)}" data-t></div>`);
     expect(selectorPath(el)).toHaveLength(MAX_SELECTOR_LENGTH);
   });
-
-  test.each([
-    ['a"b', '#a\\22 b'],
-    ['</script>', '#\\3c \\2f script\\3e '],
-    ['1x', '#\\31 x'],
-    ['plain-id_1', '#plain-id_1'],
-    ['a😀', '#a\\1f600 '],
-  ])('without CSS.escape, %s is hex-escaped', (id, expected) => {
-    vi.stubGlobal('CSS', undefined);
-    const el = render('<div data-t></div>');
-    el.id = id;
-    expect(selectorPath(el)).toBe(expected);
-  });
 });

@@ -15,6 +15,8 @@ const CLIENT_FIELDS = [
   'noLanguages',
   'platformMismatch',
   'trustedEvents',
+  'pointerMoves',
+  'turnMean',
   'untrustedEvents',
   'clicksWithoutPointerMove',
   'clicks',

@@ -5,10 +5,12 @@
  * days, stale report days and SDK drops and commits (`INGEST_STATEMENTS`). The driver only
  * reads and writes: ingest/ folds what was read into what is written.
  *
- * The write's data travels as JSON text inlined in the SQL (one string literal per
- * statement, `sqlString`): `exec` takes no parameters, and one call runs every statement.
+ * The write's rows travel as SQL literals in multi-row `VALUES` (`sqlValue`): `exec` takes
+ * no parameters, and one call runs every statement. Literals, not one JSON text per
+ * statement read back with `->>`: SQLite parsed a session's JSON (its ~1 KB of evidence
+ * included) once per column, ~half of the session insert's time.
  */
-import type { IngestKeys, IngestRead, IngestWrites, StoredSession } from '../types.js';
+import type { IngestKeys, IngestRead, IngestWrites, SessionWrite, StoredSession } from '../types.js';
 import type { Db } from './db.js';
 
 /**
@@ -39,31 +41,50 @@ const READ = `
 
 // No OR IGNORE: ingest writes only events the read found missing, under the write lock; a
 // stored one means that promise broke, and the group fails (503, the client retries).
-const INSERT_EVENTS = (json: string) => `
+const INSERT_EVENTS = (values: string) => `
   INSERT INTO events
     (site, event_id, type, ts, received_at, session, visitor, user_id, url, path, title,
      referrer, name, data, pv)
-  SELECT e.value->>0, e.value->>1, e.value->>2, e.value->>3, e.value->>4, e.value->>5,
-         e.value->>6, e.value->>7, e.value->>8, e.value->>9, e.value->>10, e.value->>11,
-         e.value->>12, e.value->>13, e.value->>14
-  FROM json_each(${json}) AS e WHERE true;`;
+  VALUES ${values};`;
 
-const INSERT_SESSIONS = (json: string) => `
-  INSERT INTO sessions
-    (site, session_id, visitor, user_id, first_ts, last_ts, pageviews, events,
-     entry_ts, entry_path, exit_ts, exit_path, referrer, user_agent,
-     screen, viewport, language, timezone, device, evidence, bot_score, is_bot, bot_reasons,
-     country, browser, os, referrer_domain, channel, utm_source, utm_medium, utm_campaign)
-  SELECT s.value->>'site', s.value->>'session', s.value->>'visitor', s.value->>'user',
-         s.value->>'firstTs', s.value->>'lastTs', s.value->>'pageviews', s.value->>'events',
-         s.value->>'entryTs', s.value->>'entryPath', s.value->>'exitTs', s.value->>'exitPath',
-         s.value->>'referrer', s.value->>'userAgent', s.value->>'screen', s.value->>'viewport',
-         s.value->>'language', s.value->>'timezone', s.value->>'device', s.value->>'evidence',
-         coalesce(s.value->>'botScore', 0), coalesce(s.value->>'isBot', 0),
-         coalesce(s.value->>'botReasons', '[]'),
-         s.value->>'country', s.value->>'browser', s.value->>'os', s.value->>'referrerDomain',
-         s.value->>'channel', s.value->>'utmSource', s.value->>'utmMedium', s.value->>'utmCampaign'
-  FROM json_each(${json}) AS s WHERE true`;
+/** The columns of `INSERT_SESSIONS`, in order, with the field of `SessionWrite` each takes. */
+const SESSION_COLUMNS: [string, (w: SessionWrite) => unknown][] = [
+  ['site', (w) => w.site],
+  ['session_id', (w) => w.session],
+  ['visitor', (w) => w.visitor],
+  ['user_id', (w) => w.user],
+  ['first_ts', (w) => w.firstTs],
+  ['last_ts', (w) => w.lastTs],
+  ['pageviews', (w) => w.pageviews],
+  ['events', (w) => w.events],
+  ['entry_ts', (w) => w.entryTs],
+  ['entry_path', (w) => w.entryPath],
+  ['exit_ts', (w) => w.exitTs],
+  ['exit_path', (w) => w.exitPath],
+  ['referrer', (w) => w.referrer],
+  ['user_agent', (w) => w.userAgent],
+  ['screen', (w) => w.screen],
+  ['viewport', (w) => w.viewport],
+  ['language', (w) => w.language],
+  ['timezone', (w) => w.timezone],
+  ['device', (w) => w.device],
+  ['evidence', (w) => (w.evidence === undefined ? null : JSON.stringify(w.evidence))],
+  ['bot_score', (w) => w.botScore ?? 0],
+  ['is_bot', (w) => w.isBot ?? false],
+  ['bot_reasons', (w) => JSON.stringify(w.botReasons ?? [])],
+  ['country', (w) => w.country],
+  ['browser', (w) => w.browser],
+  ['os', (w) => w.os],
+  ['referrer_domain', (w) => w.referrerDomain],
+  ['channel', (w) => w.channel],
+  ['utm_source', (w) => w.utmSource],
+  ['utm_medium', (w) => w.utmMedium],
+  ['utm_campaign', (w) => w.utmCampaign],
+];
+
+const INSERT_SESSIONS = (values: string) => `
+  INSERT INTO sessions (${SESSION_COLUMNS.map(([c]) => c).join(', ')})
+  VALUES ${values}`;
 
 // Columns that follow the session's entry: an earlier entry than the stored one brings its own.
 const ENTRY_COLUMNS = [
@@ -83,7 +104,7 @@ const ENTRY_COLUMNS = [
 
 // Sessions ingest knows are stored gain the group's delta; new ones are inserted without
 // ON CONFLICT: one stored after all fails the write (see `tryIngestWrite`).
-const UPSERT_SESSIONS = (json: string) => `${INSERT_SESSIONS(json)}
+const UPSERT_SESSIONS = (values: string) => `${INSERT_SESSIONS(values)}
   ON CONFLICT (site, session_id) DO UPDATE SET
     user_id = coalesce(excluded.user_id, user_id),
     first_ts = min(first_ts, excluded.first_ts),
@@ -110,25 +131,49 @@ ${ENTRY_COLUMNS}
     bot_reasons = CASE WHEN excluded.evidence IS NULL THEN bot_reasons ELSE excluded.bot_reasons END,
     evidence = coalesce(excluded.evidence, evidence);`;
 
-const UPSERT_SESSION_DAYS = (json: string) => `
+const UPSERT_SESSION_DAYS = (values: string) => `
   INSERT INTO session_days (site, session_id, day, visitor, pageviews, is_bot)
-  SELECT d.value->>0, d.value->>1, d.value->>2, d.value->>3, d.value->>4, d.value->>5
-  FROM json_each(${json}) AS d WHERE true
+  VALUES ${values}
   ON CONFLICT (site, session_id, day, visitor) DO UPDATE SET
     pageviews = pageviews + excluded.pageviews,
     is_bot = excluded.is_bot;`;
 
-const UPSERT_DROPS = (json: string) => `
+const INSERT_DIRTY = (values: string) => `
+  INSERT INTO rollup_dirty (site, day) VALUES ${values}
+  ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1;`;
+
+const UPSERT_DROPS = (values: string) => `
   INSERT INTO sdk_drops (site, day, reason, count)
-  SELECT d.value->>0, d.value->>1, d.value->>2, d.value->>3 FROM json_each(${json}) AS d WHERE true
+  VALUES ${values}
   ON CONFLICT (site, day, reason) DO UPDATE SET count = count + excluded.count;`;
 
 /**
- * A value as an SQL string literal. JSON text has no raw control characters (NUL included):
- * doubling the quotes is all SQLite's literal syntax asks.
+ * A value as an SQL literal: NULL, a number, 1/0 for a boolean, else quoted text (quotes
+ * doubled). `exec` hands SQLite a NUL-terminated string, so a NUL inside text (JSON input
+ * may carry one) is spliced in with `char(0)` instead of ending the SQL there.
  */
-export function sqlString(value: unknown): string {
-  return `'${JSON.stringify(value).replaceAll("'", "''")}'`;
+export function sqlValue(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (text.indexOf("'") === -1 && text.indexOf('\u0000') === -1) return `'${text}'`;
+  const quoted = `'${text.replaceAll("'", "''")}'`;
+  return text.includes('\u0000') ? `(${quoted.replaceAll('\u0000', "' || char(0) || '")})` : quoted;
+}
+
+/** Rows as the tuples of a multi-row `VALUES`. */
+export function sqlRows(rows: readonly (readonly unknown[])[]): string {
+  let sql = '';
+  for (const row of rows) {
+    sql += sql === '' ? '(' : ',\n(';
+    for (let i = 0; i < row.length; i++) sql += i === 0 ? sqlValue(row[i]) : `, ${sqlValue(row[i])}`;
+    sql += ')';
+  }
+  return sql;
 }
 
 interface ReadRow {
@@ -160,7 +205,7 @@ function storedSession(r: ReadRow): StoredSession {
   };
 }
 
-/** The columns of `INSERT_EVENTS`, in order: only what the table stores is serialised. */
+/** The columns of `INSERT_EVENTS`, in order: only what the table stores is written. */
 function eventColumns(writes: IngestWrites): unknown[][] {
   return writes.events.map((e) => [
     e.site,
@@ -181,17 +226,20 @@ function eventColumns(writes: IngestWrites): unknown[][] {
   ]);
 }
 
+const sessionRows = (sessions: readonly SessionWrite[]): string =>
+  sqlRows(sessions.map((w) => SESSION_COLUMNS.map(([, field]) => field(w))));
+
 /** The write as one SQL text: BEGIN IMMEDIATE, the statements with something to write, COMMIT. */
 export function writeSql(writes: IngestWrites): string {
   const parts = ['BEGIN IMMEDIATE;'];
-  if (writes.events.length > 0) parts.push(INSERT_EVENTS(sqlString(eventColumns(writes))));
+  if (writes.events.length > 0) parts.push(INSERT_EVENTS(sqlRows(eventColumns(writes))));
   const fresh = writes.sessions.filter((w) => w.isNew);
   const known = fresh.length === 0 ? writes.sessions : writes.sessions.filter((w) => !w.isNew);
-  if (fresh.length > 0) parts.push(`${INSERT_SESSIONS(sqlString(fresh))};`);
-  if (known.length > 0) parts.push(UPSERT_SESSIONS(sqlString(known)));
-  if (writes.sessionDays.length > 0) parts.push(UPSERT_SESSION_DAYS(sqlString(writes.sessionDays)));
-  if (writes.staleDays.length > 0) parts.push(`${MARK_DIRTY.replace('?', sqlString(writes.staleDays))};`);
-  if (writes.drops.length > 0) parts.push(UPSERT_DROPS(sqlString(writes.drops)));
+  if (fresh.length > 0) parts.push(`${INSERT_SESSIONS(sessionRows(fresh))};`);
+  if (known.length > 0) parts.push(UPSERT_SESSIONS(sessionRows(known)));
+  if (writes.sessionDays.length > 0) parts.push(UPSERT_SESSION_DAYS(sqlRows(writes.sessionDays)));
+  if (writes.staleDays.length > 0) parts.push(INSERT_DIRTY(sqlRows(writes.staleDays)));
+  if (writes.drops.length > 0) parts.push(UPSERT_DROPS(sqlRows(writes.drops)));
   parts.push('COMMIT;');
   return parts.join('\n');
 }
