@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTraffic } from './bench/generateTraffic.mjs';
+import { measureFreshness } from './benchReportsFreshness.mjs';
 import { ROLLUP_COLUMNS } from '../collector/dist/rollups/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -430,6 +431,20 @@ async function bigDayRebuild(file, total, n, how) {
       `${(rss.sampledMib / rss.startMib).toFixed(1)}× the start):`,
   );
   console.table([row('during the rebuild', during), row('without', without)]);
+  // Freshness on the same day: kept up to date pass after pass, beside the full rebuild above.
+  const { child, url } = startCollector(file);
+  try {
+    await waitHealthy(url);
+    const f = await measureFreshness({ url, token: TOKEN, site: 'shop' });
+    console.log(
+      `Freshness at ${f.rate.toFixed(0)} events/s into that day (HTTP, 10-event batches): a probe's page view shows in ` +
+        `the overview ${ms(f.p50)} (p50), ${ms(f.p95)} (p95), ${ms(f.max)} (max) after its 202 — ` +
+        `${((f.p95 / rebuildMs) * 100).toFixed(2)} % of the day's full rebuild (${ms(rebuildMs)}); ` +
+        `first probe after a start ${ms(f.warmupMs)}. Collector RSS after: ${memoryMib(child.pid).rss} MiB`,
+    );
+  } finally {
+    await stop(child);
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sightline-rebuild-'));

@@ -25,12 +25,14 @@ const TABLES = Object.keys(ROLLUP_COLUMNS) as RollupTable[];
 type Value = string | number | null;
 type Hist = Map<number | string, number>;
 
+/**
+ * A row being added up: `[...key, ...values, n]` (a histogram as a Map until it is read),
+ * kept flat — a day's sums hold every row of the day. `lost`: per min/max slot, the extreme
+ * taken away and not reached again.
+ */
 interface Entry {
-  key: Value[];
-  values: (Value | Hist)[];
-  n: number;
-  /** Per min/max slot: the extreme taken away and not reached again (undefined: known). */
-  lost: (number | undefined)[];
+  row: (Value | Hist)[];
+  lost?: Map<number, number>;
 }
 
 export const keyId = (key: readonly Value[]): string => JSON.stringify(key);
@@ -52,7 +54,7 @@ export interface RollupSums {
   add(rows: Partial<DayRollups>, sign?: 1 | -1): void;
   /** Every key added to: its row, or null when it has no adds left (the row is gone). */
   entries(table: RollupTable): [key: Value[], row: RollupRow | null][];
-  /** The rows that live. */
+  /** The rows that live (read once: the sums empty as they are read out). */
   rows(): DayRollups;
   /** Rows whose minimum or maximum was taken away and is not known again. */
   unknown(): number;
@@ -62,15 +64,15 @@ export function createRollupSums(): RollupSums {
   const tables = new Map<RollupTable, Map<string, Entry>>(TABLES.map((t) => [t, new Map()]));
 
   function addRow(table: RollupTable, ops: readonly MergeOp[], width: number, row: RollupRow, sign: 1 | -1) {
-    const key = row.slice(0, width);
-    const id = keyId(key);
+    const id = keyId(row.slice(0, width));
     const map = tables.get(table)!;
-    const n = Number(row[width + ops.length] ?? 1);
+    const last = width + ops.length;
+    const n = Number(row[last] ?? 1);
     let entry = map.get(id);
     if (!entry) {
-      entry = {
-        key,
-        values: ops.map((op) =>
+      const fresh: (Value | Hist)[] = row.slice(0, width);
+      for (const op of ops)
+        fresh.push(
           op === 'hist'
             ? new Map()
             : op === 'min'
@@ -80,43 +82,40 @@ export function createRollupSums(): RollupSums {
                 : op === 'own'
                   ? null
                   : 0,
-        ),
-        n: 0,
-        lost: ops.map(() => undefined),
-      };
+        );
+      fresh.push(0);
+      entry = { row: fresh };
       map.set(id, entry);
     }
-    entry.n += sign * n;
+    const at = entry.row;
+    at[last] = (at[last] as number) + sign * n;
     for (let i = 0; i < ops.length; i += 1) {
       const op = ops[i]!;
-      const value = row[width + i] as Value;
-      const at = entry.values[i];
-      if (op === 'sum') entry.values[i] = (at as number) + sign * (value as number);
+      const j = width + i;
+      const value = row[j] as Value;
+      if (op === 'sum') at[j] = (at[j] as number) + sign * (value as number);
       else if (op === 'own') {
-        if (sign === 1) entry.values[i] = value;
+        if (sign === 1) at[j] = value;
       } else if (op === 'hist') {
-        const hist = at as Hist;
+        const hist = at[j] as Hist;
         for (const [k, count] of parseHist(value)) hist.set(k, (hist.get(k) ?? 0) + sign * count);
       } else {
         const v = value as number;
-        const lower = op === 'min' ? (a: number, b: number) => a <= b : (a: number, b: number) => a >= b;
+        const extreme = op === 'min' ? (a: number, b: number) => a <= b : (a: number, b: number) => a >= b;
         if (sign === -1) {
           // Taking away the row's extreme: unknown until something as extreme comes back.
-          if (lower(v, at as number)) entry.lost[i] = at as number;
+          if (extreme(v, at[j] as number)) (entry.lost ??= new Map()).set(j, at[j] as number);
         } else {
-          if (lower(v, at as number)) entry.values[i] = v;
-          const lost = entry.lost[i];
-          if (lost !== undefined && lower(v, lost)) entry.lost[i] = undefined;
+          if (extreme(v, at[j] as number)) at[j] = v;
+          const lost = entry.lost?.get(j);
+          if (lost !== undefined && extreme(v, lost)) entry.lost!.delete(j);
         }
       }
     }
   }
 
-  const rowOf = (entry: Entry): RollupRow => [
-    ...entry.key,
-    ...entry.values.map((v) => (v instanceof Map ? histText(v) : v)),
-    entry.n,
-  ];
+  const rowOf = (entry: Entry): RollupRow => entry.row.map((v) => (v instanceof Map ? histText(v) : v));
+  const nOf = (entry: Entry): number => entry.row[entry.row.length - 1] as number;
 
   return {
     add(rows, sign = 1) {
@@ -129,23 +128,30 @@ export function createRollupSums(): RollupSums {
       }
     },
     entries(table) {
+      const width = ROLLUP_KEYS[table];
       return [...tables.get(table)!.values()].map((e) => {
-        if (e.n < 0) throw new Error(`rollup row ${table} ${keyId(e.key)} taken away more than added`);
-        return [e.key, e.n > 0 ? rowOf(e) : null];
+        const key = e.row.slice(0, width) as Value[];
+        if (nOf(e) < 0) throw new Error(`rollup row ${table} ${keyId(key)} taken away more than added`);
+        return [key, nOf(e) > 0 ? rowOf(e) : null];
       });
     },
     rows() {
       const out = {} as DayRollups;
       for (const table of TABLES) {
         out[table] = [];
-        for (const e of tables.get(table)!.values()) if (e.n > 0) out[table].push(rowOf(e));
+        const map = tables.get(table)!;
+        // Each row leaves the sums as it is read out: the day's rows are not held twice.
+        for (const [id, e] of map) {
+          if (nOf(e) > 0) out[table].push(rowOf(e));
+          map.delete(id);
+        }
       }
       return out;
     },
     unknown() {
       let count = 0;
       for (const map of tables.values())
-        for (const e of map.values()) if (e.n > 0 && e.lost.some((l) => l !== undefined)) count += 1;
+        for (const e of map.values()) if (nOf(e) > 0 && e.lost !== undefined && e.lost.size > 0) count += 1;
       return count;
     },
   };

@@ -30,7 +30,7 @@ const DAY_LINKS = `
 // ?5: the newest row id to read.
 const GROUP_EVENTS = `
   SELECT e.type, e.ts, e.session, e.visitor, e.path, e.name, e.data, e.pv, e.event_id AS id
-  FROM json_each(?4) AS k CROSS JOIN events AS e
+  FROM json_each(?4) AS k CROSS JOIN events AS e INDEXED BY events_site_session_ts
   WHERE e.site = ?1 AND e.session = k.value AND e.ts >= ?2 AND e.ts < ?3 AND e.rid <= ?5
   ORDER BY e.ts, e.rid`;
 
@@ -46,13 +46,14 @@ const COUNTED_SESSIONS = `
   SELECT c.fact FROM json_each(?3) AS k CROSS JOIN rollup_counted AS c
   WHERE c.site = ?1 AND c.day = ?2 AND c.session_id = k.value`;
 
-// Sessions of the site with events after the watermark (row ids are the insert order),
+// Sessions of the site with events after the watermark (row ids are the insert order; NOT
+// INDEXED: a rowid range, not every event of the site on an index),
 // kept when they were counted on the day or have events on it now.
 const TOUCHED = `
-  WITH t AS (SELECT DISTINCT session FROM events WHERE rid > ?4 AND site = ?1)
+  WITH t AS (SELECT DISTINCT session FROM events NOT INDEXED WHERE rid > ?4 AND site = ?1)
   SELECT session FROM t
   WHERE EXISTS (SELECT 1 FROM rollup_counted AS c WHERE c.site = ?1 AND c.day = ?5 AND c.session_id = t.session)
-     OR EXISTS (SELECT 1 FROM events AS e WHERE e.site = ?1 AND e.session = t.session AND e.ts >= ?2 AND e.ts < ?3)`;
+     OR EXISTS (SELECT 1 FROM events AS e INDEXED BY events_site_session_ts WHERE e.site = ?1 AND e.session = t.session AND e.ts >= ?2 AND e.ts < ?3)`;
 
 // The links of the listed sessions, as counted and now; then every session counted with one.
 const LINKED = `
@@ -60,7 +61,7 @@ const LINKED = `
   links AS (
     SELECT l.value AS link FROM k CROSS JOIN rollup_counted AS c, json_each(c.links) AS l
     WHERE c.site = ?1 AND c.day = ?4 AND c.session_id = k.session
-    UNION SELECT 'v' || e.visitor FROM k CROSS JOIN events AS e
+    UNION SELECT 'v' || e.visitor FROM k CROSS JOIN events AS e INDEXED BY events_site_session_ts
     WHERE e.site = ?1 AND e.session = k.session AND e.ts >= ?2 AND e.ts < ?3
     UNION SELECT 'u' || s.user_id FROM k CROSS JOIN sessions AS s
     WHERE s.site = ?1 AND s.session_id = k.session AND s.user_id IS NOT NULL)
