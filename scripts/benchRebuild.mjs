@@ -216,6 +216,8 @@ function writeSql(file, sql, params = []) {
  */
 async function duringAndWithout(file, site) {
   const today = new Date().toISOString().slice(0, 10);
+  // Rebuilt whole: the day forgets the watermark it was kept up to date from.
+  await writeSql(file, `DELETE FROM rollup_days WHERE site = ? AND day = ?`, [site, today]).catch(() => {});
   await writeSql(
     file,
     `INSERT INTO rollup_dirty (site, day) VALUES (?, ?) ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`,

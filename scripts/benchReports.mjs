@@ -89,15 +89,7 @@ async function crawlerCase(path) {
         n += (await db.get(`SELECT count(*) AS n FROM ${t} WHERE site = 'shop' AND day = ?`, [today])).n;
       return n;
     };
-    const rebuild = async () => {
-      await db.run(
-        `INSERT INTO rollup_dirty (site, day) VALUES ('shop', ?) ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`,
-        [today],
-      );
-      const t = performance.now();
-      await storage.refreshRollups();
-      return (performance.now() - t) / 1000;
-    };
+    const rebuild = () => rebuildWhole(storage, db, today);
     const { n: dayEvents } = await db.get(
       `SELECT count(*) AS n FROM events WHERE site = 'shop' AND ts >= ?`,
       [Date.parse(today)],
@@ -146,21 +138,28 @@ async function crawlerCase(path) {
   }
 }
 
-/** Today's "shop" day rebuilt whole (what each pass did before days were kept up to date): seconds. */
+/**
+ * The "shop" day rebuilt whole, not kept up to date (what every pass did before: the
+ * ceiling of freshness): seconds.
+ */
+async function rebuildWhole(storage, db, day) {
+  await db.run(`DELETE FROM rollup_days WHERE site = 'shop' AND day = ?`, [day]);
+  await db.run(
+    `INSERT INTO rollup_dirty (site, day) VALUES ('shop', ?) ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`,
+    [day],
+  );
+  const t = performance.now();
+  await storage.refreshRollups();
+  return (performance.now() - t) / 1000;
+}
+
+/** Today's "shop" day rebuilt whole on the store at `path`: seconds. */
 async function rebuildToday(path) {
   const storage = await createStorage({ kind: 'sqlite', path });
   const { openDb } = await import('../collector/dist/storage/sqlite/db.js');
   const db = await openDb(path);
   try {
-    const today = new Date().toISOString().slice(0, 10);
-    await db.run(`DELETE FROM rollup_days WHERE site = 'shop' AND day = ?`, [today]);
-    await db.run(
-      `INSERT INTO rollup_dirty (site, day) VALUES ('shop', ?) ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`,
-      [today],
-    );
-    const t = performance.now();
-    await storage.refreshRollups();
-    return (performance.now() - t) / 1000;
+    return await rebuildWhole(storage, db, new Date().toISOString().slice(0, 10));
   } finally {
     await db.close();
     await storage.close();

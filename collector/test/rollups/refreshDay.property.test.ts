@@ -21,6 +21,7 @@ import { CHROME_HEADERS } from '../utils/browserHeaders.js';
 import { createTempDir } from '../utils/createTempDir.js';
 import { withFileStore } from '../utils/fileStore.js';
 import { insertEvents } from '../utils/insertEvents.js';
+import { rowsOf as generatedRows } from '../reports/utils/trafficArbitrary.js';
 
 const TABLES = Object.keys(ROLLUP_COLUMNS) as RollupTable[];
 const DAY_MS = 86_400_000;
@@ -87,68 +88,38 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'refresh' as const }) },
 );
 
-function dataOf(e: GenEvent): Record<string, unknown> | null {
-  switch (e.type) {
-    case 'click':
-      return {
-        selector: 'a',
-        tag: 'a',
-        kind: 'link',
-        rage: e.value % 3 === 0 ? 3 : undefined,
-        dead: e.value % 5 === 0,
-      };
-    case 'scroll':
-      return { depth: e.value % 101 };
-    case 'engagement':
-      return { ms: e.value };
-    case 'timing':
-      return { load: e.value };
-    case 'vital':
-      return { value: e.value % 2 === 0 ? e.value : e.value / 10_000 };
-    case 'error':
-      return { kind: 'error', message: `boom ${e.value % 2}`, line: e.value % 3, count: 1 + (e.value % 2) };
-    case 'custom':
-      return { props: { plan: e.value % 2 ? 'pro' : 'free' } };
-    default:
-      return null;
-  }
-}
-
-/** Rows of one request; `index` numbers events over the run (their ids and page view ids). */
+/**
+ * Rows of one request; `first` numbers events over the run (their ids and page view ids).
+ * Each event's data and name come from the report tests' generator (trafficArbitrary).
+ */
 function rowsOf(events: GenEvent[], first: number): EventRow[] {
   return events.map((e, i) => {
     const ts = MIDNIGHT + e.minute * 60_000 + first + i;
-    const data = dataOf(e);
+    const session = {
+      id: `s${e.session}`,
+      bot: false,
+      user: e.user,
+      device: e.session % 3 ? 'mobile' : null,
+      country: e.session % 2 ? 'DE' : null,
+      referrerDomain: e.session === 1 ? 'a.example' : null,
+      events: [
+        {
+          ...e,
+          day: 0,
+          minute: 0,
+          flag: e.value % 2 === 0,
+          name: ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'][e.value % 5]!,
+          index: 0,
+        },
+      ],
+    };
+    const [row] = generatedRows(session, MIDNIGHT);
     return {
-      site: 'demo',
+      ...row!,
       eventId: `e${first + i}`,
-      type: e.type,
       ts,
       receivedAt: ts,
-      session: `s${e.session}`,
-      visitor: e.visitor,
-      user: e.user,
-      url: `https://example.com${e.path}`,
-      path: e.path,
-      title: null,
-      referrer: null,
-      name: e.type === 'vital' ? ['LCP', 'INP', 'CLS'][e.value % 3]! : e.type === 'custom' ? 'signup' : null,
-      data: data ? JSON.stringify(data) : null,
       pv: e.type === 'pageview' ? `e${first + i}` : e.pv === null ? null : `e${e.pv}`,
-      userAgent: 'Mozilla/5.0 (test)',
-      client: {
-        country: e.session % 2 ? 'DE' : null,
-        browser: null,
-        os: null,
-        device: e.session % 3 ? 'mobile' : null,
-      },
-      source: {
-        referrerDomain: e.session === 1 ? 'a.example' : null,
-        channel: e.session === 1 ? 'referral' : 'direct',
-        utmSource: null,
-        utmMedium: null,
-        utmCampaign: null,
-      },
     };
   });
 }
