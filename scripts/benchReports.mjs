@@ -9,7 +9,9 @@
  * Then the dashboard's first render of every tab on the same store
  * (scripts/benchDashboard.mjs; BENCH_DASHBOARD=0 leaves it out). Last, a crawler's session of
  * 10,000 distinct URLs added to today: its rollup rows and the day's rebuild time
- * (BENCH_CRAWLER=0 leaves it out).
+ * (BENCH_CRAWLER=0 leaves it out). Freshness: while clients post to today's "shop", how long
+ * a probe's page view takes to show in a report, beside today's day rebuilt whole
+ * (scripts/benchReportsFreshness.mjs; BENCH_FRESHNESS=0 leaves it out).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ import { createIngest, createStorage, loadConfig, readRequestFacts, startServer 
 import { generateTraffic } from './bench/generateTraffic.mjs';
 import { ROLLUP_COLUMNS } from '../collector/dist/rollups/types.js';
 import { benchDashboard } from './benchDashboard.mjs';
+import { measureFreshness } from './benchReportsFreshness.mjs';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const RUNS = Number(process.env.BENCH_REPORT_RUNS || 40);
@@ -86,15 +89,7 @@ async function crawlerCase(path) {
         n += (await db.get(`SELECT count(*) AS n FROM ${t} WHERE site = 'shop' AND day = ?`, [today])).n;
       return n;
     };
-    const rebuild = async () => {
-      await db.run(
-        `INSERT INTO rollup_dirty (site, day) VALUES ('shop', ?) ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`,
-        [today],
-      );
-      const t = performance.now();
-      await storage.refreshRollups();
-      return (performance.now() - t) / 1000;
-    };
+    const rebuild = () => rebuildWhole(storage, db, today);
     const { n: dayEvents } = await db.get(
       `SELECT count(*) AS n FROM events WHERE site = 'shop' AND ts >= ?`,
       [Date.parse(today)],
@@ -137,6 +132,34 @@ async function crawlerCase(path) {
         `+${added} rollup rows (${(added / CRAWLER_URLS).toFixed(1)} per event); the day rebuilt in ${withS.toFixed(1)} s with it, ` +
         `${withoutS.toFixed(1)} s without`,
     );
+  } finally {
+    await db.close();
+    await storage.close();
+  }
+}
+
+/**
+ * The "shop" day rebuilt whole, not kept up to date (what every pass did before: the
+ * ceiling of freshness): seconds.
+ */
+async function rebuildWhole(storage, db, day) {
+  await db.run(`DELETE FROM rollup_days WHERE site = 'shop' AND day = ?`, [day]);
+  await db.run(
+    `INSERT INTO rollup_dirty (site, day) VALUES ('shop', ?) ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1`,
+    [day],
+  );
+  const t = performance.now();
+  await storage.refreshRollups();
+  return (performance.now() - t) / 1000;
+}
+
+/** Today's "shop" day rebuilt whole on the store at `path`: seconds. */
+async function rebuildToday(path) {
+  const storage = await createStorage({ kind: 'sqlite', path });
+  const { openDb } = await import('../collector/dist/storage/sqlite/db.js');
+  const db = await openDb(path);
+  try {
+    return await rebuildWhole(storage, db, new Date().toISOString().slice(0, 10));
   } finally {
     await db.close();
     await storage.close();
@@ -202,6 +225,7 @@ export async function benchReports(
           LOG_LEVEL: 'warn',
         }),
       );
+      let fresh = null;
       try {
         const rows = {};
         for (const name of REPORTS) {
@@ -238,8 +262,20 @@ export async function benchReports(
           );
           console.table(await benchDashboard({ url: server.url, token: TOKEN, site: 'shop' }));
         }
+        if (process.env.BENCH_FRESHNESS !== '0')
+          fresh = await measureFreshness({ url: server.url, token: TOKEN, site: 'shop' });
       } finally {
         await server.close();
+      }
+      if (fresh) {
+        const wholeS = await rebuildToday(file);
+        console.log(
+          `Freshness (issue 19: ≤ 5 s), ${fmt(total)} events: at ${fresh.rate.toFixed(0)} events/s into today's "shop" (HTTP, ` +
+            `10-event batches), a probe's page view shows in the overview ${(fresh.p50 / 1000).toFixed(2)} s (p50), ` +
+            `${(fresh.p95 / 1000).toFixed(2)} s (p95), ${(fresh.max / 1000).toFixed(2)} s (max) after its 202; today's day ` +
+            `rebuilt whole takes ${wholeS.toFixed(1)} s (p95 lag / whole rebuild ${(fresh.p95 / 1000 / wholeS).toFixed(2)}); ` +
+            `first probe after the start ${(fresh.warmupMs / 1000).toFixed(2)} s`,
+        );
       }
       if (process.env.BENCH_CRAWLER !== '0') await crawlerCase(file);
     } finally {

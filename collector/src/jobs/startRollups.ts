@@ -1,10 +1,13 @@
 /**
- * Keeps report rollups fresh: rebuilds stale days, then waits `MIN_INTERVAL_MS`, or five
- * times as long as the last pass took, whichever is longer, so that rebuilding a busy day
- * never takes more than about a sixth of one core. Reports lag live data by that much;
- * realtime, records and the errors report read raw events and do not lag. A pass reads and
- * aggregates in a worker thread and writes in short chunks (rollups/createDayBuilder.ts):
- * ingest and /healthz never wait for it, however long it takes.
+ * Keeps report rollups fresh: brings stale days up to date (rollups/refreshDay.ts: a day is
+ * updated with the sessions that changed, rebuilt whole only the first time or when an
+ * update cannot apply), then waits five times as long as the pass took, at least
+ * `MIN_INTERVAL_MS` and at most `MAX_INTERVAL_MS`, so that passes take about a sixth of one
+ * core while reports lag ingest by a few seconds at most after an update (a whole rebuild is
+ * followed by updates, not by a long pause). Realtime, records and the errors report read
+ * raw events and do not lag. A pass reads and aggregates in a worker thread and writes in
+ * short transactions (rollups/createDayBuilder.ts): ingest and /healthz never wait for it,
+ * however long it takes.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { utcDay } from '../lib/time.js';
@@ -12,6 +15,7 @@ import type { RollupMetrics } from '../metrics/createMetrics.js';
 import type { Storage } from '../storage/types.js';
 
 export const MIN_INTERVAL_MS = 1000;
+export const MAX_INTERVAL_MS = 3000;
 const DAY_MS = 86_400_000;
 
 /**
@@ -38,7 +42,7 @@ export function startRollups(
       const { days, ms } = await storage.refreshRollups({ frozenBefore: frozenBefore(retentionDays) });
       metrics?.observePass({ days, ms });
       if (days > 0) log.debug({ days, ms: Math.round(ms) }, 'rollups refreshed');
-      wait = Math.max(MIN_INTERVAL_MS, ms * 5);
+      wait = Math.min(MAX_INTERVAL_MS, Math.max(MIN_INTERVAL_MS, ms * 5));
     } catch (error) {
       log.error({ err: error }, 'rollup refresh failed');
     }

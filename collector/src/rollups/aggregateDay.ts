@@ -88,12 +88,23 @@ function hourly(pageviews: readonly EventFact[]): { all: Hours; byPath: Map<stri
   return { all, byPath };
 }
 
-/** Views per first path segment, from the page rows `[f, is_bot, path, views, …]`. */
+/**
+ * Views per first path segment, from the page rows `[f, is_bot, path, views, …, n]`; a
+ * segment's add count is its page rows' (session-days), so that it adds up over groups.
+ */
 function segmentsOf(pageRows: readonly RollupRow[]): RollupRow[] {
-  const segments = createTally(['sum']);
-  for (const [f, side, path, views] of pageRows)
-    segments.add([f as string, side as number, firstSegment(path as string)], [views as number]);
-  return segments.rows();
+  const segments = new Map<string, RollupRow>();
+  for (const row of pageRows) {
+    const [f, side, path, views] = row;
+    const key = [f as string, side as number, firstSegment(path as string)];
+    const id = key.join('\u0001');
+    const seg = segments.get(id);
+    if (seg)
+      ((seg[3] = (seg[3] as number) + (views as number)),
+        (seg[4] = (seg[4] as number) + (row.at(-1) as number)));
+    else segments.set(id, [...key, views as number, row.at(-1) as number]);
+  }
+  return [...segments.values()];
 }
 
 export function aggregateDay(facts: DayFacts): DayRollups {
@@ -230,6 +241,7 @@ export function aggregateDay(facts: DayFacts): DayRollups {
         problem.slow,
         score,
         single,
+        1,
       ]);
       // Their number per day (unfiltered, sessions only): distinct sessions with problems
       // over days are the single-day ones added up plus the few others counted distinct.

@@ -8,9 +8,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { aggregateDay } from './aggregateDay.js';
-import { planDayWrites, type RowChunk } from './planDayWrites.js';
-import type { DayFacts } from './types.js';
+import { refreshDay, type DayWork, type ReadDaySnapshot } from './refreshDay.js';
 
 /** A module that exports `openDayFactsReader(...args): Promise<FactsReader>`, and its arguments. */
 export interface FactsReaderSource {
@@ -19,14 +17,9 @@ export interface FactsReaderSource {
 }
 
 export interface FactsReader {
-  /** The day's facts and the generation of its stale mark (null: not marked), in one snapshot. */
-  read(site: string, day: string): Promise<{ facts: DayFacts; gen: number | null }>;
+  /** Reads a day in one snapshot. */
+  read: ReadDaySnapshot;
   close(): Promise<void>;
-}
-
-export interface BuiltDay {
-  gen: number | null;
-  chunks: RowChunk[];
 }
 
 export interface BuildRequest {
@@ -34,10 +27,10 @@ export interface BuildRequest {
   site: string;
   day: string;
 }
-export type BuildReply = { id: number } & (BuiltDay | { error: string });
+export type BuildReply = { id: number } & ({ work: DayWork } | { error: string });
 
 export interface DayBuilder {
-  build(site: string, day: string): Promise<BuiltDay>;
+  build(site: string, day: string): Promise<DayWork>;
   /** Whether days are built off this thread. */
   readonly threaded: boolean;
   close(): Promise<void>;
@@ -53,16 +46,13 @@ export function createDayBuilder(local: FactsReader['read'], source: FactsReader
   if (!source || !existsSync(fileURLToPath(WORKER))) {
     return {
       threaded: false,
-      async build(site, day) {
-        const { facts, gen } = await local(site, day);
-        return { gen, chunks: gen === null ? [] : planDayWrites(aggregateDay(facts)) };
-      },
+      build: (site, day) => refreshDay(local, site, day),
       close: async () => {},
     };
   }
   let worker: Worker | null = null;
   let next = 0;
-  const pending = new Map<number, { resolve: (day: BuiltDay) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (work: DayWork) => void; reject: (error: Error) => void }>();
   const fail = (error: Error) => {
     worker = null;
     for (const p of pending.values()) p.reject(error);
@@ -78,7 +68,7 @@ export function createDayBuilder(local: FactsReader['read'], source: FactsReader
       pending.delete(reply.id);
       if (pending.size === 0) w.unref();
       if ('error' in reply) p.reject(new Error(`rollup worker: ${reply.error}`));
-      else p.resolve({ gen: reply.gen, chunks: reply.chunks });
+      else p.resolve(reply.work);
     });
     w.on('error', fail);
     w.on('exit', (code) => {
@@ -91,7 +81,7 @@ export function createDayBuilder(local: FactsReader['read'], source: FactsReader
     build(site, day) {
       worker ??= start();
       const id = (next += 1);
-      return new Promise<BuiltDay>((resolve, reject) => {
+      return new Promise<DayWork>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker!.ref();
         worker!.postMessage({ id, site, day } satisfies BuildRequest);

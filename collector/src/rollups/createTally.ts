@@ -2,7 +2,9 @@
  * Counts grouped by key, where each counter is a sum, a distinct count (visitors,
  * sessions), a minimum / maximum, or a histogram (`[key, count]` added up per key: a
  * vitals bucket, an error's path).
- * Rows come out as `[...key, ...counters]`, the shape of a rollup row; a histogram comes
+ * Rows come out as `[...key, ...counters, adds]`, the shape of a rollup row and how many
+ * times its key was added to (rollups/combineRollups.ts: a row is kept while that is above
+ * 0, whatever its counters say); a histogram comes
  * out as the JSON text of `[key, count, key, count, …]` in key order (a flat list
  * parses several times faster than a list of pairs).
  */
@@ -16,6 +18,7 @@ type Value = number | string | readonly string[] | readonly [number | string, nu
 interface Group {
   key: Key;
   acc: (number | Set<string> | Map<number | string, number>)[];
+  adds: number;
 }
 
 export interface Tally {
@@ -44,10 +47,11 @@ export function createTally(slots: readonly Slot[]): Tally {
                 : slot === 'hist'
                   ? new Map<number | string, number>()
                   : new Set<string>();
-        group = { key, acc: slots.map(start) };
+        group = { key, acc: slots.map(start), adds: 0 };
         groups.set(id, group);
       }
       const acc = group.acc;
+      group.adds += 1;
       // A plain loop: this runs for every counter of every row a day makes (millions).
       for (let i = 0; i < slots.length; i += 1) {
         const slot = slots[i];
@@ -75,6 +79,7 @@ export function createTally(slots: readonly Slot[]): Tally {
               ? JSON.stringify([...a].sort((x, y) => compareSqlValues(x[0], y[0])).flat())
               : a.size,
         ),
+        g.adds,
       ]);
     },
   };

@@ -149,7 +149,11 @@ export function foldSessionDay(day: SessionDay): FoldedSessionDay {
       }
     } else if (e.type === 'vital' && e.name && e.name in VITAL_THRESHOLDS && typeof d.value === 'number') {
       // CLS and INP are sent again as they grow: a page view's latest value is its value.
-      lastVital.set(`${e.pv ?? e.id}\u0001${e.name}`, { metric: e.name as VitalMetric, value: d.value, path: e.path });
+      lastVital.set(`${e.pv ?? e.id}\u0001${e.name}`, {
+        metric: e.name as VitalMetric,
+        value: d.value,
+        path: e.path,
+      });
     }
     bump(out.events, `${e.type}\u0001${e.name ?? ''}\u0001\u0001`, e.path);
   }

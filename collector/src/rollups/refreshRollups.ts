@@ -6,20 +6,30 @@
  * on the next pass.
  */
 import { createDayBuilder, type DayBuilder, type FactsReaderSource } from './createDayBuilder.js';
-import type { DayFacts, DirtyDay, RowChunk } from './types.js';
+import type { DeltaWork, FullWork, ReadDaySnapshot } from './refreshDay.js';
+import type { DirtyDay } from './types.js';
+import { utcDay } from '../lib/time.js';
 
 export interface RollupStore {
   /** Stale days, newest first. */
   listDirtyDays(limit: number): Promise<DirtyDay[]>;
-  /** The day's facts and its mark's generation, read in one snapshot. */
-  readDayFacts(site: string, day: string): Promise<{ facts: DayFacts; gen: number | null }>;
+  /** Reads a day in one snapshot (here; a worker thread reads on its own connection). */
+  readDay: ReadDaySnapshot;
   /** Where a worker thread can read days on a connection of its own; null if nowhere. */
   factsReader: FactsReaderSource | null;
   /**
-   * Replaces the day's rows with `chunks` (rollups/planDayWrites.ts), one short transaction
-   * per chunk; the last one clears the day's mark if its generation is still `gen`.
+   * Replaces the day's rows with a full rebuild's chunks (rollups/planDayWrites.ts), one
+   * short transaction per chunk, then its counted session-days; the last one records the
+   * watermark and clears the day's mark if its generation is still `gen`.
    */
-  writeDayRollups(site: string, day: string, gen: number, chunks: RowChunk[]): Promise<void>;
+  writeDayRollups(site: string, day: string, work: FullWork): Promise<void>;
+  /**
+   * Applies an update in one transaction, if the day's rows still reflect `work.from`
+   * (else leaves the day stale); clears the mark if its generation is still `work.gen`.
+   */
+  writeDayUpdate(site: string, day: string, work: DeltaWork): Promise<void>;
+  /** Forgets the counted session-days of days before `day` (they are rebuilt whole when stale). */
+  dropCountedBefore(day: string): Promise<void>;
   /**
    * Recomputes what is derived from several days' rollups and went stale with the days
    * written (rows over trailing days: storage/sqlite/trails.ts); returns how many days it
@@ -35,14 +45,23 @@ export interface RefreshOptions {
   frozenBefore?: string | null;
   /** Stop after this many days (the rest stays stale for the next pass). */
   maxDays?: number;
+  /**
+   * Days from this one on keep their counted session-days, to be kept up to date when they
+   * go stale; earlier ones are rebuilt whole. Default: yesterday (UTC).
+   */
+  countedFrom?: string;
 }
 
 export interface RefreshResult {
+  /** Days written: rebuilt whole or kept up to date. */
   days: number;
+  /** Of those, days kept up to date (rollups/refreshDay.ts). */
+  updated: number;
   ms: number;
 }
 
 const PAGE = 64;
+const DAY_MS = 86_400_000;
 
 export interface RollupRefresher {
   refresh(options?: RefreshOptions): Promise<RefreshResult>;
@@ -52,7 +71,7 @@ export interface RollupRefresher {
 
 /** Refreshes `store`'s rollups, keeping one day builder (and its worker thread) between passes. */
 export function createRollupRefresher(store: RollupStore): RollupRefresher {
-  const builder = createDayBuilder(store.readDayFacts, store.factsReader);
+  const builder = createDayBuilder(store.readDay, store.factsReader);
   return { refresh: (options) => refreshRollups(store, builder, options), close: () => builder.close() };
 }
 
@@ -63,8 +82,10 @@ export async function refreshRollups(
 ): Promise<RefreshResult> {
   const started = performance.now();
   if (options.frozenBefore) await store.dropDirtyBefore(options.frozenBefore);
+  await store.dropCountedBefore(options.countedFrom ?? utcDay(Date.now() - DAY_MS));
   const max = options.maxDays ?? Number.POSITIVE_INFINITY;
   let days = 0;
+  let updated = 0;
   const seen = new Set<string>();
   while (days < max) {
     // A day re-marked during its rebuild comes back: once per pass is enough.
@@ -73,12 +94,16 @@ export async function refreshRollups(
     for (const d of dirty) {
       if (days >= max) break;
       seen.add(`${d.site}\u0000${d.day}`);
-      const { gen, chunks } = await builder.build(d.site, d.day);
-      if (gen === null) continue;
-      await store.writeDayRollups(d.site, d.day, gen, chunks);
+      const work = await builder.build(d.site, d.day);
+      if (work.kind === 'none') continue;
+      if (work.kind === 'full') await store.writeDayRollups(d.site, d.day, work);
+      else {
+        await store.writeDayUpdate(d.site, d.day, work);
+        updated += 1;
+      }
       days += 1;
     }
   }
   await store.refreshTrails();
-  return { days, ms: performance.now() - started };
+  return { days, updated, ms: performance.now() - started };
 }

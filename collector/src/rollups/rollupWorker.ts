@@ -4,8 +4,7 @@
  * /healthz. The store names the module that opens its reader (`FactsReaderSource`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { aggregateDay } from './aggregateDay.js';
-import { planDayWrites } from './planDayWrites.js';
+import { refreshDay } from './refreshDay.js';
 import type { BuildRequest, BuildReply, FactsReader, FactsReaderSource } from './createDayBuilder.js';
 
 const source = workerData as FactsReaderSource;
@@ -19,10 +18,8 @@ opened.catch(() => undefined);
 parentPort!.on('message', ({ id, site, day }: BuildRequest) => {
   const reply = (message: BuildReply) => parentPort!.postMessage(message);
   opened
-    .then((reader) => reader.read(site, day))
-    .then(({ facts, gen }) =>
-      reply({ id, gen, chunks: gen === null ? [] : planDayWrites(aggregateDay(facts)) }),
-    )
+    .then((reader) => refreshDay(reader.read, site, day))
+    .then((work) => reply({ id, work }))
     .catch((error: unknown) =>
       reply({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
     );

@@ -42,6 +42,42 @@ export interface EventFact {
   id: string;
 }
 
+/** A session seen on the day, one of its visitor ids that day, and its user. */
+export interface DayLink {
+  session: string;
+  visitor: string;
+  user: string | null;
+}
+
+/**
+ * One (site, day) as a driver reads it for the rollups, every call in one snapshot
+ * (rollups/refreshDay.ts decides what to read).
+ */
+export interface DaySnapshot {
+  /** The generation of the day's stale mark; null when it is not marked (nothing to do). */
+  gen: number | null;
+  /** Newest event row id in the snapshot (the watermark the rows will reflect). */
+  top: number;
+  /** The watermark the day's stored rows reflect; null when they were not kept up to date. */
+  counted: number | null;
+  /** Every session-day's visitors and user. */
+  links(): Promise<DayLink[]>;
+  /**
+   * The sessions of the day (now, or as counted) with events after the watermark `counted`;
+   * null when more than `max` events came since.
+   */
+  touched(max: number): Promise<string[] | null>;
+  /** Sessions sharing a visitor or user with any of `sessions`, as counted or now. */
+  linked(sessions: readonly string[]): Promise<string[]>;
+  /** The sessions' facts now (`upTo` null) or as counted (their stored facts, events ≤ `counted`). */
+  facts(sessions: readonly string[], asCounted: boolean): Promise<DayFacts>;
+  /** The stored rows of `keys` (`RollupRow`s with their add count). */
+  rows(table: RollupTable, keys: readonly RollupRow[]): Promise<RollupRow[]>;
+}
+
+/** What a counted session-day keeps: its fact as counted and its links (`v…`, `u…`). */
+export type CountedRow = [session: string, fact: string, links: string];
+
 export interface DayFacts {
   site: string;
   day: string;
@@ -150,6 +186,35 @@ export const ROLLUP_KEYS: Record<RollupTable, number> = {
   ru_users: 2,
   ru_problem_sessions: 2,
 };
+/**
+ * How each value column (after the key) of a table combines when partial rows of one key
+ * are added up (rollups/combineRollups.ts): a day's rows are the sum of its groups' rows
+ * (a group: sessions linked by a visitor or a user that day, so distinct counts add up).
+ * `hist` adds `[key, count, …]` lists; `own`: the row belongs to one session-day, the last
+ * one added wins.
+ */
+export type MergeOp = 'sum' | 'min' | 'max' | 'hist' | 'own';
+const sums = (n: number): MergeOp[] => Array.from({ length: n }, () => 'sum');
+export const ROLLUP_MERGE: Record<RollupTable, readonly MergeOp[]> = {
+  ru_sessions: sums(6),
+  ru_hours: sums(3),
+  ru_durations: sums(1),
+  ru_lengths: sums(1),
+  ru_pages: sums(14),
+  ru_segments: sums(1),
+  ru_transitions: sums(1),
+  ru_events: sums(2),
+  ru_vitals: [...sums(4), 'hist'],
+  // Distinct sessions and users add up over groups; first and last seen do not subtract.
+  ru_errors: ['sum', 'sum', 'sum', 'min', 'max', 'hist'],
+  ru_users: sums(9),
+  ru_problem_sessions: ['own', 'own', 'own', 'own', 'own', 'own', 'own'],
+};
+
+/**
+ * A row: the table's columns in `ROLLUP_COLUMNS` order, then (hidden from reports, stored in
+ * column `n`) how many times its key was added to: the row exists while that is above 0.
+ */
 export type RollupRow = (string | number | null)[];
 export type DayRollups = Record<RollupTable, RollupRow[]>;
 

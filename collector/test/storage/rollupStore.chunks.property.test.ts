@@ -8,7 +8,14 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planDayWrites } from '../../src/rollups/planDayWrites.js';
-import { ROLLUP_COLUMNS, ROLLUP_KEYS, type DayRollups, type RollupTable } from '../../src/rollups/types.js';
+import type { FullWork } from '../../src/rollups/refreshDay.js';
+import {
+  ROLLUP_COLUMNS,
+  ROLLUP_KEYS,
+  type DayRollups,
+  type RollupTable,
+  type RowChunk,
+} from '../../src/rollups/types.js';
 import { createLock } from '../../src/storage/createLock.js';
 import { openDb, type Db } from '../../src/storage/sqlite/db.js';
 import { migrations } from '../../src/storage/sqlite/migrations.js';
@@ -28,6 +35,15 @@ async function store() {
   for (const m of migrations) await db.exec(m.sql);
   return { db, rollups: createSqliteRollupStore(db, db, createLock(), null) };
 }
+
+/** A full rebuild's work: its chunks, no counted session-days. */
+const full = (gen: number, chunks: RowChunk[]): FullWork => ({
+  kind: 'full',
+  gen,
+  top: 0,
+  chunks,
+  counted: [],
+});
 
 const empty = (): DayRollups => Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as DayRollups;
 
@@ -63,9 +79,17 @@ describe('chunked day writes', () => {
         async (before, after, k1, k2) => {
           await db.exec('DELETE FROM ru_pages; DELETE FROM rollup_dirty;');
           await db.run(`INSERT INTO rollup_dirty (site, day, gen) VALUES ('demo', ?, 1)`, [DAY]);
-          await rollups.writeDayRollups('demo', DAY, 1, planDayWrites({ ...empty(), ru_pages: before }, k1));
+          await rollups.writeDayRollups(
+            'demo',
+            DAY,
+            full(1, planDayWrites({ ...empty(), ru_pages: before }, k1)),
+          );
           await db.run(`INSERT INTO rollup_dirty (site, day, gen) VALUES ('demo', ?, 2)`, [DAY]);
-          await rollups.writeDayRollups('demo', DAY, 2, planDayWrites({ ...empty(), ru_pages: after }, k2));
+          await rollups.writeDayRollups(
+            'demo',
+            DAY,
+            full(2, planDayWrites({ ...empty(), ru_pages: after }, k2)),
+          );
           expect(await pagesOf(db)).toEqual(
             after.map(([f, side, path, views]) => JSON.stringify([f, side, path, views])).sort(),
           );
@@ -86,12 +110,12 @@ describe('chunked day writes', () => {
       ...Array(13).fill(0),
     ]);
     await db.run(`INSERT INTO rollup_dirty (site, day, gen) VALUES ('demo', ?, 1)`, [DAY]);
-    await rollups.writeDayRollups('demo', DAY, 1, planDayWrites({ ...empty(), ru_pages: many }));
+    await rollups.writeDayRollups('demo', DAY, full(1, planDayWrites({ ...empty(), ru_pages: many })));
     expect((await pagesOf(db)).length).toBe(many.length);
     await db.run(`INSERT INTO rollup_dirty (site, day, gen) VALUES ('demo', ?, 3)`, [DAY]);
     const few = [['', 0, '/p/7', 2, ...Array(13).fill(0)]];
     // Read at generation 2: the day was marked again since, so its mark stays.
-    await rollups.writeDayRollups('demo', DAY, 2, planDayWrites({ ...empty(), ru_pages: few }));
+    await rollups.writeDayRollups('demo', DAY, full(2, planDayWrites({ ...empty(), ru_pages: few })));
     expect(await pagesOf(db)).toEqual([JSON.stringify(['', 0, '/p/7', 2])]);
     expect(await db.all('SELECT gen FROM rollup_dirty')).toEqual([{ gen: 3 }]);
   });

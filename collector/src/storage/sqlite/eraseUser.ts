@@ -45,6 +45,11 @@ export async function eraseUser(db: Db, site: string, user: string): Promise<Era
     );
     const stale = new Set([...days.map((d) => d.day), ...eventDays.map((d) => d.day)]);
     if (stale.size > 0) await db.run(MARK_DIRTY, [JSON.stringify([...stale].map((day) => [site, day]))]);
+    // Rows of those days no longer follow from what was counted: they are rebuilt whole.
+    await db.run('DELETE FROM rollup_days WHERE site = ?1 AND day IN (SELECT value FROM json_each(?2))', [
+      site,
+      JSON.stringify([...stale]),
+    ]);
     return { events: events.changes, sessions: sessions.changes };
   });
 }

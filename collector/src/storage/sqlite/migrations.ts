@@ -566,4 +566,43 @@ export const migrations: Migration[] = [
         ON CONFLICT (site, day) DO UPDATE SET gen = gen + 1;
     `,
   },
+  {
+    version: 21,
+    name: 'rollup rows count their adds',
+    // n: how many times a row's key was added to (rollups/combineRollups.ts): a row kept up
+    // to date by taking a group's old rows away and adding its new ones lives while n > 0.
+    // Rows written before have n = 0: a day is kept up to date only after a full rebuild
+    // wrote its n (and its rollup_days row).
+    sql: `
+      ALTER TABLE ru_sessions ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_hours ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_durations ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_lengths ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_pages ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_segments ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_transitions ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_events ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_vitals ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_errors ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_users ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE ru_problem_sessions ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+
+      -- A day kept up to date (rollups/refreshDay.ts): its rows reflect the events up to row
+      -- id rid, and every session-day as it was counted (its fact, its visitors and user as
+      -- links), so that a session's old rows can be taken away when it changes.
+      CREATE TABLE rollup_days (
+        site TEXT NOT NULL, day TEXT NOT NULL, rid INTEGER NOT NULL,
+        PRIMARY KEY (site, day)
+      ) WITHOUT ROWID;
+      CREATE TABLE rollup_counted (
+        site TEXT NOT NULL, day TEXT NOT NULL, session_id TEXT NOT NULL,
+        fact TEXT NOT NULL, links TEXT NOT NULL,
+        PRIMARY KEY (site, day, session_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE rollup_links (
+        site TEXT NOT NULL, day TEXT NOT NULL, link TEXT NOT NULL, session_id TEXT NOT NULL,
+        PRIMARY KEY (site, day, link, session_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
