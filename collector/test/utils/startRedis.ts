@@ -11,30 +11,32 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-/** A Redis of its own on 127.0.0.1 and a random free port, in memory only; never a service. */
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * A Redis of its own on 127.0.0.1 and a random free port (or `port`: a restart), in memory
+ * only; never a service.
+ */
+export async function startRedis(port?: number): Promise<TestRedis> {
   for (let attempt = 0; ; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    const tried = port ?? 20_000 + Math.floor(Math.random() * 40_000);
     const child = spawn(
       'redis-server',
-      ['--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'],
+      ['--bind', '127.0.0.1', '--port', String(tried), '--save', '', '--appendonly', 'no'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const outcome = await readyOrExit(child);
     if (outcome === 'ready') {
+      const exited = once(child, 'exit');
       return {
-        url: `redis://127.0.0.1:${port}`,
-        port,
+        url: `redis://127.0.0.1:${tried}`,
+        port: tried,
         async stop() {
-          if (child.exitCode !== null) return;
-          const exited = once(child, 'exit');
-          child.kill('SIGKILL');
+          child.kill('SIGKILL'); // a no-op once it is gone
           await exited;
         },
       };
     }
     if (outcome === 'missing') throw new Error(REDIS_INSTALL_HINT);
-    if (attempt >= 5) throw new Error(`redis-server did not start: ${outcome}`);
+    if (port !== undefined || attempt >= 5) throw new Error(`redis-server did not start: ${outcome}`);
   }
 }
 
