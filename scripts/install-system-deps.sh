@@ -2,8 +2,9 @@
 # Installs the system packages the test suite needs, when they are missing: Debian's
 # Chromium (driven by playwright-core; its own browser download is not used), and for the
 # human-side test and `pnpm bench:bots` a virtual X display (Xvfb), XTest input (xdotool)
-# and the X utilities (xdpyinfo, xwininfo). Run as root (CI, containers) it installs them;
-# otherwise it says what to install and fails.
+# and the X utilities (xdpyinfo, xwininfo); Redis for the shared-state tests (each starts
+# its own redis-server on 127.0.0.1 and a random port, never the system service). Run as
+# root (CI, containers) it installs them; otherwise it says what to install and fails.
 set -euo pipefail
 
 missing=()
@@ -11,6 +12,7 @@ missing=()
 command -v Xvfb >/dev/null || missing+=(xvfb)
 command -v xdotool >/dev/null || missing+=(xdotool)
 command -v xdpyinfo >/dev/null || missing+=(x11-utils)
+command -v redis-server >/dev/null || missing+=(redis-server)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -7,11 +7,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { CollectorConfig } from './config.js';
 import './fastifyTypes.js';
-import { createSessionStore } from './dashboard/sessionStore.js';
 import { createRequireAdmin } from './plugins/auth.js';
 import { installErrorHandler } from './plugins/errorHandler.js';
 import { installValidation } from './plugins/validation.js';
-import { createAcceptBatch, type IngestLookups } from './ingest/createAcceptBatch.js';
+import { createAcceptBatch, type AcceptBatch, type IngestLookups } from './ingest/createAcceptBatch.js';
 import { createIngest } from './ingest/createIngest.js';
 import { createMetrics, type Metrics } from './metrics/createMetrics.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -26,6 +25,9 @@ import { scriptRoutes } from './routes/script.js';
 import { recordRoutes } from './routes/sessions.js';
 import { userRoutes } from './routes/users.js';
 import type { LookupNetwork } from './enrich/index.js';
+import { createMemoryState } from './sharedState/createMemoryState.js';
+import { createRedisState } from './sharedState/createRedisState.js';
+import type { LiveFeed, SharedState } from './sharedState/types.js';
 import type { Storage } from './storage/types.js';
 
 export interface AppConfig extends CollectorConfig {
@@ -48,12 +50,35 @@ export interface AppServices {
   lookups?: IngestLookups;
   /** Where the app counts (`GET /metrics`); server.ts shares it with the rollup job. */
   metrics?: Metrics;
+  /**
+   * Sign-ins, live feed and rate-limit counters (the caller closes it). Default: in Redis
+   * when `config.redisUrl` is set (connected here, closed with the app), else in memory.
+   */
+  shared?: SharedState;
+  /** How often an open realtime stream re-reads the report without news from the feed. */
+  realtimeRefreshMs?: number;
+}
+
+/** Tells the live feed about every batch that stored something, once it is committed. */
+function announcing(acceptBatch: AcceptBatch, feed: LiveFeed): AcceptBatch {
+  return async (request, siteId, origin, build) => {
+    const stored = await acceptBatch(request, siteId, origin, build);
+    if (stored.inserted > 0) feed.publish(siteId);
+    return stored;
+  };
 }
 
 export async function buildApp(
   config: AppConfig,
   storage: Storage,
-  { lookupNetwork = null, lookupCountry = null, lookups, metrics = createMetrics() }: AppServices = {},
+  {
+    lookupNetwork = null,
+    lookupCountry = null,
+    lookups,
+    metrics = createMetrics(),
+    shared,
+    realtimeRefreshMs,
+  }: AppServices = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -93,9 +118,13 @@ export async function buildApp(
     if (closing) reply.header('connection', 'close');
   });
 
-  await app.register(rateLimit, { global: false });
-  const dashboardSessions = createSessionStore();
-  const requireAdmin = createRequireAdmin(config.adminToken, dashboardSessions);
+  if (!shared) {
+    const own = config.redisUrl ? await createRedisState(config.redisUrl, app.log) : createMemoryState();
+    app.addHook('onClose', () => own.close());
+    shared = own;
+  }
+  await app.register(rateLimit, { global: false, ...shared.rateLimit });
+  const requireAdmin = createRequireAdmin(config.adminToken, shared.sessions);
   await app.register(healthRoutes(storage, config.logLevel));
   await app.register(scriptRoutes(config.scriptPath));
   const ingest = createIngest(storage, {
@@ -105,20 +134,23 @@ export async function buildApp(
   metrics.setPendingSource(ingest.pending, ingest.writing);
   // In-flight requests have finished when onClose runs; their groups have committed.
   app.addHook('onClose', () => ingest.drain());
-  const acceptBatch = createAcceptBatch(
-    ingest,
-    storage,
-    createVisitorHasher(storage),
-    lookups ?? { lookupNetwork, lookupCountry },
-    metrics,
+  const acceptBatch = announcing(
+    createAcceptBatch(
+      ingest,
+      storage,
+      createVisitorHasher(storage),
+      lookups ?? { lookupNetwork, lookupCountry },
+      metrics,
+    ),
+    shared.feed,
   );
   await app.register(collectRoutes(acceptBatch, config, ingest.full));
   await app.register(pixelRoutes(acceptBatch));
-  await app.register(realtimeStreamRoutes(storage, requireAdmin));
+  await app.register(realtimeStreamRoutes(storage, requireAdmin, shared.feed, realtimeRefreshMs));
   await app.register(reportRoutes(storage, requireAdmin, metrics));
   await app.register(recordRoutes(storage, requireAdmin));
   await app.register(userRoutes(storage, requireAdmin, config.retentionDays, ingest.exclusive));
   await app.register(metricsRoutes(metrics, config.adminToken, config.metricsToken));
-  await app.register(dashboardRoutes(storage, config.adminToken, dashboardSessions, requireAdmin));
+  await app.register(dashboardRoutes(storage, config.adminToken, shared.sessions, requireAdmin));
   return app;
 }

@@ -30,3 +30,8 @@ export const DashboardNotBuiltError = createError(
   'the dashboard has not been built; run `npx pnpm@10 build`',
   503,
 );
+export const SharedStateUnavailableError = createError(
+  'unavailable',
+  'shared state (Redis) is unreachable; retry later',
+  503,
+);

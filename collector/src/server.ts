@@ -2,7 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { resolveAdminToken } from './auth/resolveAdminToken.js';
-import { ConfigError, type CollectorConfig } from './config.js';
+import type { CollectorConfig } from './config.js';
 import { startRetention } from './jobs/startRetention.js';
 import { startRollups } from './jobs/startRollups.js';
 import type { IngestLookups } from './ingest/createAcceptBatch.js';
@@ -25,9 +25,6 @@ export interface RunningServer {
 }
 
 export async function startServer(config: CollectorConfig): Promise<RunningServer> {
-  if (config.redisUrl) {
-    throw new ConfigError('REDIS_URL is not supported by this version yet; unset it');
-  }
   const storage = await createStorage(config.database);
   await storage.ensureSites(config.sites);
   const { token, generated } = await resolveAdminToken(storage, config.adminToken);
@@ -36,7 +33,13 @@ export async function startServer(config: CollectorConfig): Promise<RunningServe
   // collector listens and ingests before that, as without them (no `net:` verdicts,
   // countries from time zones), so that a restart serves at once.
   const lookups: IngestLookups = { lookupNetwork: null, lookupCountry: null };
-  const app = await buildApp({ ...config, adminToken: token }, storage, { lookups, metrics });
+  // With REDIS_URL, buildApp connects to Redis and fails when it cannot.
+  const app = await buildApp({ ...config, adminToken: token }, storage, { lookups, metrics }).catch(
+    async (error: unknown) => {
+      await storage.close();
+      throw error;
+    },
+  );
   const stopRetention = startRetention(storage, config.retentionDays, app.log);
   let stopRollups: () => Promise<void> = async () => {};
   app.addHook('onClose', async () => {

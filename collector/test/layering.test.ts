@@ -39,6 +39,19 @@ const FORBIDDEN: Record<string, string[]> = {
   enrich: ['storage', 'scoring', 'reports', 'ingest', 'routes', 'rollups', 'jobs', 'metrics'],
   reports: ['ingest', 'routes', 'jobs'],
   ingest: ['reports', 'routes', 'rollups', 'jobs'],
+  sharedState: [
+    'storage',
+    'scoring',
+    'reports',
+    'ingest',
+    'routes',
+    'rollups',
+    'enrich',
+    'jobs',
+    'plugins',
+    'metrics',
+    'dashboard',
+  ],
 };
 
 // Left to the rollups rework (issue 14: each rollup table described once, below storage):

@@ -1,6 +1,7 @@
 /** The one cookie of the dashboard: read it, set it, clear it. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { SESSION_COOKIE } from './sessionStore.js';
+
+export const SESSION_COOKIE = 'sightline_session';
 
 /** The value of `name` in the request's `Cookie` header (the first one wins). */
 export function readCookie(request: FastifyRequest, name: string = SESSION_COOKIE): string | undefined {

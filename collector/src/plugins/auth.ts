@@ -7,7 +7,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { readCookie } from '../dashboard/cookies.js';
-import type { SessionStore } from '../dashboard/sessionStore.js';
+import type { SessionStore } from '../sharedState/types.js';
 import { CrossOriginError, UnauthorizedError } from '../errors.js';
 
 const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
@@ -41,7 +41,7 @@ export function createRequireAdmin(adminToken: string, sessions?: SessionStore) 
       if (!match?.[1] || !isAdminToken(match[1])) throw new UnauthorizedError();
       return;
     }
-    if (!sessions?.isValid(readCookie(request))) throw new UnauthorizedError();
+    if (!(await sessions?.isValid(readCookie(request)))) throw new UnauthorizedError();
     if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request)) throw new CrossOriginError();
   };
 }

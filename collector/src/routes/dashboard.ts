@@ -7,10 +7,10 @@ import { loadAssets, ASSET_TYPES, type AssetName, type Assets } from '../dashboa
 import { clearSessionCookie, readCookie, setSessionCookie } from '../dashboard/cookies.js';
 import { renderApp, renderSignIn } from '../dashboard/page.js';
 import { CSP_REPORT_PATH, setSecurityHeaders } from '../dashboard/securityHeaders.js';
-import type { SessionStore } from '../dashboard/sessionStore.js';
 import { CrossOriginError, DashboardNotBuiltError } from '../errors.js';
 import { createTokenCheck, isSameOrigin } from '../plugins/auth.js';
 import { errorResponses } from '../schemas/common.js';
+import type { SessionStore } from '../sharedState/types.js';
 import type { Storage } from '../storage/types.js';
 
 const YEAR_S = 365 * 86_400;
@@ -59,7 +59,7 @@ export function dashboardRoutes(
 
     app.get('/dashboard', async (request, reply) => {
       const a = await getAssets(request);
-      if (sessions.isValid(readCookie(request))) return html(reply, 200, renderApp(a));
+      if (await sessions.isValid(readCookie(request))) return html(reply, 200, renderApp(a));
       return html(reply, 200, renderSignIn(a, { query: queryOf(request), failed: false }));
     });
 
@@ -92,7 +92,7 @@ export function dashboardRoutes(
           const a = await getAssets(request);
           return html(reply, 401, renderSignIn(a, { query: queryOf(request), failed: true }));
         }
-        const { id, maxAgeS } = sessions.create();
+        const { id, maxAgeS } = await sessions.create();
         setSessionCookie(request, reply, id, maxAgeS);
         const query = queryOf(request);
         return reply.redirect(`/dashboard${query ? `?${query}` : ''}`, 303);
@@ -101,7 +101,7 @@ export function dashboardRoutes(
 
     app.post('/dashboard/logout', async (request, reply) => {
       if (!isSameOrigin(request)) throw new CrossOriginError();
-      sessions.delete(readCookie(request));
+      await sessions.delete(readCookie(request));
       clearSessionCookie(request, reply);
       return reply.redirect('/dashboard', 303);
     });

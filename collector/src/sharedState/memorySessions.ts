@@ -1,23 +1,14 @@
 /**
- * Dashboard sign-in sessions: an opaque random id (the cookie) mapped, in memory, to its
- * expiry. A restart signs everyone out, which is the safe side; the admin token is never
- * put in a cookie or in the page.
+ * Dashboard sign-ins in this process's memory: a restart signs everyone out, which is the
+ * safe side. The admin token is never put in a cookie or in the page.
  */
-import { randomBytes } from 'node:crypto';
+import { createSessionId, SESSION_TTL_MS } from './sessionId.js';
+import type { SessionStore } from './types.js';
 
-export const SESSION_COOKIE = 'sightline_session';
-export const SESSION_TTL_MS = 12 * 3_600_000;
 /** Sign-ins kept at most; the oldest goes first (a flood of sign-ins cannot grow memory). */
 const MAX_SESSIONS = 1000;
 
-export interface SessionStore {
-  /** A new session; `maxAgeS` is what the cookie should say. */
-  create(): { id: string; maxAgeS: number };
-  isValid(id: string | undefined): boolean;
-  delete(id: string | undefined): void;
-}
-
-export function createSessionStore({ ttlMs = SESSION_TTL_MS, now = Date.now } = {}): SessionStore {
+export function createMemorySessions({ ttlMs = SESSION_TTL_MS, now = Date.now } = {}): SessionStore {
   // Insertion order is expiry order (one ttl for all), so pruning stops at the first live one.
   const expiries = new Map<string, number>();
   const prune = (): void => {
@@ -27,13 +18,13 @@ export function createSessionStore({ ttlMs = SESSION_TTL_MS, now = Date.now } = 
     }
   };
   return {
-    create() {
+    async create() {
       prune();
-      const id = randomBytes(32).toString('base64url');
+      const id = createSessionId();
       expiries.set(id, now() + ttlMs);
       return { id, maxAgeS: Math.floor(ttlMs / 1000) };
     },
-    isValid(id) {
+    async isValid(id) {
       if (!id) return false;
       const expires = expiries.get(id);
       if (expires === undefined) return false;
@@ -41,7 +32,7 @@ export function createSessionStore({ ttlMs = SESSION_TTL_MS, now = Date.now } = 
       expiries.delete(id);
       return false;
     },
-    delete(id) {
+    async delete(id) {
       if (id) expiries.delete(id);
     },
   };
