@@ -34,7 +34,12 @@ async function post(url, site, session, paths) {
 
 /** Posts a page view of `path` and waits until the overview filtered to it counts it: ms after the 202. */
 async function lagOf(url, token, site, path, limitMs) {
-  while ((await post(url, site, `probe-${path}`, [path])) !== 202) await sleep(50);
+  const session = `probe-${path.replace(/[^A-Za-z0-9_.:-]/g, '_')}`;
+  for (let status = 0; status !== 202;) {
+    status = await post(url, site, session, [path]);
+    if (status === 400) throw new Error(`probe refused (400): ${path}`);
+    if (status !== 202) await sleep(50);
+  }
   const t = performance.now();
   const day = new Date().toISOString().slice(0, 10);
   const query = `${url}/v1/reports/overview?site=${site}&from=${day}&to=${day}&bots=include&page=${encodeURIComponent(path)}`;
