@@ -25,7 +25,9 @@ async function post(url, site, session, paths) {
   }));
   const res = await fetch(`${url}/v1/collect`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+    // A user agent per session: one client address here, and cookieless visitor ids follow
+    // address and user agent, so without it every session would be one visitor (one group).
+    headers: { 'content-type': 'application/json', 'user-agent': `${BROWSER_UA} (${session})` },
     body: JSON.stringify({ site, events }),
   });
   await res.arrayBuffer();
