@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTraffic } from './bench/generateTraffic.mjs';
 import { measureFreshness } from './benchReportsFreshness.mjs';
+import { insertRetrying } from './benchReportsIngest.mjs';
 import { ROLLUP_COLUMNS } from '../collector/dist/rollups/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -370,18 +371,6 @@ async function crawler(dir) {
       `(healthy after ${ms(healthyMs)}), day rebuilt ${ms(rebuildMs)} after the start:`,
   );
   console.table([row('during the rebuild', during), row('without', without)]);
-}
-
-/** Ingest refuses work past its pending bound (issue 13): wait and try again, as the SDK does. */
-async function insertRetrying(ingest, rows, request) {
-  for (;;) {
-    try {
-      return await ingest.insertEvents(rows, null, request);
-    } catch (error) {
-      if (error?.name !== 'OverloadedError' && !String(error).includes('queue full')) throw error;
-      await sleep(20);
-    }
-  }
 }
 
 async function bigDay(dir, total) {
