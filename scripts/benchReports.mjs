@@ -21,6 +21,7 @@ import { generateTraffic } from './bench/generateTraffic.mjs';
 import { ROLLUP_COLUMNS } from '../collector/dist/rollups/types.js';
 import { benchDashboard } from './benchDashboard.mjs';
 import { measureFreshness } from './benchReportsFreshness.mjs';
+import { insertRetrying } from './benchReportsIngest.mjs';
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const RUNS = Number(process.env.BENCH_REPORT_RUNS || 40);
@@ -54,7 +55,7 @@ async function seed(path, total) {
   const t0 = performance.now();
   const inFlight = new Set();
   for (const { rows, request } of generateTraffic({ total, crawlerRequest })) {
-    const p = ingest.insertEvents(rows, null, request).finally(() => inFlight.delete(p));
+    const p = insertRetrying(ingest, rows, request).finally(() => inFlight.delete(p));
     inFlight.add(p);
     if (inFlight.size >= 4) await Promise.race(inFlight);
   }

@@ -25,7 +25,9 @@ async function post(url, site, session, paths) {
   }));
   const res = await fetch(`${url}/v1/collect`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+    // A user agent per session: one client address here, and cookieless visitor ids follow
+    // address and user agent, so without it every session would be one visitor (one group).
+    headers: { 'content-type': 'application/json', 'user-agent': `${BROWSER_UA} (${session})` },
     body: JSON.stringify({ site, events }),
   });
   await res.arrayBuffer();
@@ -34,7 +36,12 @@ async function post(url, site, session, paths) {
 
 /** Posts a page view of `path` and waits until the overview filtered to it counts it: ms after the 202. */
 async function lagOf(url, token, site, path, limitMs) {
-  while ((await post(url, site, `probe-${path}`, [path])) !== 202) await sleep(50);
+  const session = `probe-${path.replace(/[^A-Za-z0-9_.:-]/g, '_')}`;
+  for (let status = 0; status !== 202;) {
+    status = await post(url, site, session, [path]);
+    if (status === 400) throw new Error(`probe refused (400): ${path}`);
+    if (status !== 202) await sleep(50);
+  }
   const t = performance.now();
   const day = new Date().toISOString().slice(0, 10);
   const query = `${url}/v1/reports/overview?site=${site}&from=${day}&to=${day}&bots=include&page=${encodeURIComponent(path)}`;

@@ -15,7 +15,7 @@ import type { RollupMetrics } from '../metrics/createMetrics.js';
 import type { Storage } from '../storage/types.js';
 
 export const MIN_INTERVAL_MS = 1000;
-export const MAX_INTERVAL_MS = 3000;
+export const MAX_INTERVAL_MS = 2000;
 const DAY_MS = 86_400_000;
 
 /**

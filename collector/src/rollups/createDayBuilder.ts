@@ -37,6 +37,8 @@ export interface DayBuilder {
 }
 
 const WORKER = new URL('./rollupWorker.js', import.meta.url);
+/** The rollup worker's old generation at most (MiB). */
+export const WORKER_HEAP_MB = 256;
 
 /**
  * `local` reads on this thread; `source` (when given and the worker script is built) is read
@@ -59,7 +61,12 @@ export function createDayBuilder(local: FactsReader['read'], source: FactsReader
     pending.clear();
   };
   const start = () => {
-    const w = new Worker(WORKER, { workerData: source });
+    // A bounded heap: the worker collects its garbage instead of growing (a day's reads are
+    // let go as they are added up; a 230k-event day's sums peak under 100 MB).
+    const w = new Worker(WORKER, {
+      workerData: source,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     // An idle worker does not keep the process alive (a busy one does).
     w.unref();
     w.on('message', (reply: BuildReply) => {

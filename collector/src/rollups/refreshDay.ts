@@ -11,7 +11,7 @@
  *   groups, then and now. Ingest changes a session only with new events of it, so nothing
  *   else changed.
  * - Rebuilt whole (`FullWork`): the first time, when too many events came since, when the
- *   group is too large, or when a first or last error time was taken away and nothing tells
+ *   sessions to update are too many or have too many events that day, or when a first or last error time was taken away and nothing tells
  *   the new one. Read a group at a time and added up: memory follows the day's rows, not
  *   its events. Every session-day's fact and links are kept (`CountedRow`) for the next
  *   update.
@@ -36,6 +36,8 @@ import {
 export const MAX_NEW_EVENTS = 200_000;
 /** More sessions than this to take away and add again: the day is rebuilt whole. */
 export const MAX_UPDATE_SESSIONS = 20_000;
+/** More events than this in those sessions on the day: the day is rebuilt whole. */
+export const MAX_UPDATE_EVENTS = 50_000;
 
 const TABLES = Object.keys(ROLLUP_COLUMNS) as RollupTable[];
 
@@ -145,9 +147,12 @@ async function updateDay(snap: DaySnapshot): Promise<DeltaWork | null> {
     if (sessions.size > MAX_UPDATE_SESSIONS) return null;
   }
   const list = [...sessions];
-  const before = aggregateDay(await snap.facts(list, true));
   const nowFacts = await snap.facts(list, false);
+  // A few sessions of very many events (a crawler's): taking their rows away and adding them
+  // again costs three times their rows at once; a whole rebuild writes them in chunks.
+  if (nowFacts.events.length > MAX_UPDATE_EVENTS) return null;
   const after = aggregateDay(nowFacts);
+  const before = aggregateDay(await snap.facts(list, true));
 
   const sums = createRollupSums();
   for (const table of TABLES) {

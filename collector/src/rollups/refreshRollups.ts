@@ -86,6 +86,7 @@ export async function refreshRollups(
   const max = options.maxDays ?? Number.POSITIVE_INFINITY;
   let days = 0;
   let updated = 0;
+  const failures: Error[] = [];
   const seen = new Set<string>();
   while (days < max) {
     // A day re-marked during its rebuild comes back: once per pass is enough.
@@ -94,7 +95,15 @@ export async function refreshRollups(
     for (const d of dirty) {
       if (days >= max) break;
       seen.add(`${d.site}\u0000${d.day}`);
-      const work = await builder.build(d.site, d.day);
+      let work: Awaited<ReturnType<DayBuilder['build']>>;
+      try {
+        work = await builder.build(d.site, d.day);
+      } catch (error) {
+        // One day that cannot be built (its worker ran out of memory) does not hold the others
+        // back: it stays stale, and the pass reports it at the end.
+        failures.push(new Error(`rollups of ${d.site} ${d.day}: ${String(error)}`, { cause: error }));
+        continue;
+      }
       if (work.kind === 'none') continue;
       if (work.kind === 'full') await store.writeDayRollups(d.site, d.day, work);
       else {
@@ -105,5 +114,6 @@ export async function refreshRollups(
     }
   }
   await store.refreshTrails();
+  if (failures.length > 0) throw new AggregateError(failures, `${failures.length} stale day(s) not built`);
   return { days, updated, ms: performance.now() - started };
 }
