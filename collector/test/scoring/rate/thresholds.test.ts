@@ -13,6 +13,7 @@ import { BROWSERS, CHROME_WINDOWS } from '../utils/browsers.js';
 
 const CHROME_76 = CHROME_WINDOWS.ua.replace('Chrome/124', 'Chrome/76');
 const CHROME_IOS = BROWSERS.find((b) => b.ua.includes('CriOS'))!.ua;
+const SAFARI_IOS = BROWSERS.find((b) => b.ua.includes('iPhone') && !b.ua.includes('CriOS'))!.ua;
 
 function evidence(requests: number, headers: Partial<HeaderSummary>, userAgent = CHROME_WINDOWS.ua) {
   const e = createEvidence();
@@ -66,6 +67,13 @@ describe('scoreHeaderAnomalies at its shares', () => {
       { secure: 5, secureWithoutFetchMetadata: 5 },
       CHROME_WINDOWS.ua.replace('Chrome/124', 'Chrome/75'),
       [],
+    ],
+    [
+      'Safari 17 on iOS without it (its own version is the WebKit one)',
+      5,
+      { secure: 5, secureWithoutFetchMetadata: 5 },
+      SAFARI_IOS,
+      ['rate:no-fetch-metadata@0.35'],
     ],
     [
       'Chrome on iOS (WebKit of the OS) without it',
