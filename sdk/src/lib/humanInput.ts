@@ -16,13 +16,11 @@ const TYPES = [
   'keyup',
   'touchstart',
   'wheel',
-  // Capture phase: scrolling inside an element counts too.
-  'scroll',
 ];
 
 /**
- * Listens to every input the humanness capture reads (pointer, keys, touches, wheel,
- * scrolls, window focus and visibility changes) and hands each on as a `HumanInput`;
+ * Listens to every input the humanness capture reads (pointer, keys, touches, wheel)
+ * and hands each on as a `HumanInput`;
  * returns the removals. `/s.js` starts it at once and buffers what comes before the
  * humanness chunk is there (`lib/deferCapture.ts`).
  */
@@ -38,10 +36,5 @@ export function listenHumanInput(handler: (input: HumanInput) => void): Array<()
         : undefined,
     ]);
   };
-  return [
-    ...TYPES.map((type) => listen(window, type, on, true)),
-    listen(window, 'focus', on),
-    listen(window, 'blur', on),
-    listen(document, 'visibilitychange', on),
-  ];
+  return TYPES.map((type) => listen(window, type, on, true));
 }
