@@ -62,7 +62,8 @@ export const createHumannessCapture =
 
     // This page view's behaviour (see `reset`).
     let count: Record<string, number>;
-    let turn: RunningStats, press: RunningStats, offset: RunningStats, hold: RunningStats, keyGap: RunningStats;
+    let turn: RunningStats, press: RunningStats, offset: RunningStats;
+    let hold: RunningStats, keyGap: RunningStats;
     // Last pointer sample and direction.
     let x: number, y: number, t: number, dir: number;
     let moved: boolean, touch: boolean;

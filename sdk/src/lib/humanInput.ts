@@ -7,16 +7,7 @@ import { safely } from './safely.js';
  */
 export type HumanInput = [event: Event, at: number, box?: DOMRect];
 
-const TYPES = [
-  'pointermove',
-  'pointerdown',
-  'pointerup',
-  'click',
-  'keydown',
-  'keyup',
-  'touchstart',
-  'wheel',
-];
+const TYPES = ['pointermove', 'pointerdown', 'pointerup', 'click', 'keydown', 'keyup', 'touchstart', 'wheel'];
 
 /**
  * Listens to every input the humanness capture reads (pointer, keys, touches, wheel)

@@ -168,16 +168,8 @@ describe('automation traits', () => {
       'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
       { softwareWebgl: true },
     ],
-    [
-      'llvmpipe',
-      'llvmpipe (LLVM 15.0.7, 256 bits)',
-      { softwareWebgl: true },
-    ],
-    [
-      'a GPU',
-      'ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11)',
-      { softwareWebgl: false },
-    ],
+    ['llvmpipe', 'llvmpipe (LLVM 15.0.7, 256 bits)', { softwareWebgl: true }],
+    ['a GPU', 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11)', { softwareWebgl: false }],
     ['no WebGL', null, undefined],
     ['a throwing getContext', new Error('blocked'), undefined],
   ])('WebGL: %s', (_name, renderer, expected) => {
@@ -286,7 +278,10 @@ describe('fields', () => {
     overrideProperty(navigator, 'mimeTypes', { length: 0 });
     overrideProperty(navigator, 'languages', ['de-DE', 'en']);
     overrideProperty(navigator, 'language', 'en-US');
-    vi.stubGlobal('Notification', Object.assign(function Notification() {}, { permission: 'denied' }));
+    vi.stubGlobal(
+      'Notification',
+      Object.assign(function Notification() {}, { permission: 'denied' }),
+    );
     const query = vi.fn(async () => ({ state: 'prompt' }));
     overrideProperty(navigator, 'permissions', { query });
     stubWebgl('llvmpipe (LLVM 15.0.7, 256 bits)');
@@ -294,7 +289,13 @@ describe('fields', () => {
     const page = startHumanness();
     await vi.advanceTimersByTimeAsync(IDLE_MS);
     const button = placedButton();
-    for (const [x, y] of [[10, 10], [40, 30], [60, 90], [130, 200]]) movePointer(x as number, y as number, 20);
+    for (const [x, y] of [
+      [10, 10],
+      [40, 30],
+      [60, 90],
+      [130, 200],
+    ])
+      movePointer(x as number, y as number, 20);
     pointerClick(button, 130, 210, 80);
     movePointer(20, 20, 500);
     pointerClick(button, 150, 225, 90);

@@ -2,7 +2,7 @@
  * The fields of an SDK humanness summary (`HumannessEvent`) that the rules read, picked from
  * the event's stored data: names are the same on the wire and in `ClientSummary`. The list is
  * the protocol's `SCORED_HUMANNESS_FIELDS`, which is also all the SDK sends: a rule reading a
- * new field adds it there (and to `ClientSummary`), and the SDK then sends it.
+ * new field adds it there (and to `ClientSummary`) and has the SDK send it.
  */
 import { SCORED_HUMANNESS_FIELDS } from '@sightline/protocol';
 import type { ClientSummary } from '../types.js';
