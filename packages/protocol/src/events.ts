@@ -142,7 +142,7 @@ export const AUTOMATION_GLOBALS = [
 ] as const;
 export type AutomationGlobal = (typeof AUTOMATION_GLOBALS)[number];
 
-/** Longest WebGL renderer name sent (only a software rasteriser's is sent at all). */
+/** Longest WebGL renderer name accepted (older SDKs sent a software rasteriser's; no longer sent). */
 export const MAX_RENDERER_LENGTH = 128;
 
 /**
