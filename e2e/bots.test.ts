@@ -29,7 +29,7 @@ test('a scripted headless Chromium session is judged from its humanness summary'
   for (let i = 0; i < 3; i += 1) await page.click('#nothing');
   await page.close({ runBeforeUnload: true });
   // Read on both sides (headless Chromium is automation). The reasons below come only from
-  // the SDK's humanness summary: navigator.webdriver, the path's straightness and turning,
+  // the SDK's humanness summary: navigator.webdriver, how little the pointer turns,
   // and the clicks' centre offsets.
   await expect
     .poll(async () => (await sessions('include')).flatMap((s) => s.bot_reasons))

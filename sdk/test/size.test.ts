@@ -42,8 +42,11 @@ const BUDGETS: { file: string; name: string; budget: number; ceiling?: number }[
   },
 ];
 
-/** Chunks without a budget in issue 12, held to their size when this was written. */
-const CHUNK_CEILINGS = { 's.humanness.js': 2758 };
+/**
+ * Chunks without a budget in issue 12, held to their size when this was written (the
+ * humanness chunk: 2,758 B until it stopped measuring the fields no collector rule read).
+ */
+const CHUNK_CEILINGS = { 's.humanness.js': 2192 };
 
 const gzip = (code: string | Buffer): number => gzipSync(code, { level: 9 }).length;
 

@@ -142,15 +142,17 @@ export const AUTOMATION_GLOBALS = [
 ] as const;
 export type AutomationGlobal = (typeof AUTOMATION_GLOBALS)[number];
 
-/** Longest WebGL renderer name sent (only a software rasteriser's is sent at all). */
+/** Longest WebGL renderer name accepted (older SDKs sent a software rasteriser's; no longer sent). */
 export const MAX_RENDERER_LENGTH = 128;
 
 /**
  * Humanness summary of one page view, sent when the page is left (again at a later leave
  * only when something changed; each is cumulative for the page view, so the latest one per
  * `pv` is the whole story). Compact statistics only: no pointer traces, no key values.
- * Means and spreads appear once there are at least two samples. `…Cv` is a coefficient of
- * variation (standard deviation / mean): near 0 for a script's constant timing.
+ * Means appear from one sample, `clickOffsetSd` from two. The SDK sends only the fields in
+ * `SCORED_HUMANNESS_FIELDS`; the `@deprecated` ones came from older SDKs, which the
+ * collector still accepts (their values within bounds) and ignores. (`…Cv` was a
+ * coefficient of variation, standard deviation / mean.)
  */
 export interface HumannessEvent extends EventBase {
   type: 'humanness';
@@ -161,15 +163,15 @@ export interface HumannessEvent extends EventBase {
   automationGlobals?: AutomationGlobal[];
   /** Absent when WebGL could not be read (none, blocked, not yet read). */
   softwareWebgl?: boolean;
-  /** The renderer's name, sent only when it is a software rasteriser. */
+  /** The renderer's name, sent only when it is a software rasteriser. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   webglRenderer?: string;
   noPlugins?: boolean;
-  /** `navigator.plugins` and `navigator.mimeTypes` disagree (one empty, the other not). */
+  /** `navigator.plugins` and `navigator.mimeTypes` disagree (one empty, the other not). @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   pluginMismatch?: boolean;
   noLanguages?: boolean;
-  /** `navigator.language` is not the first of `navigator.languages`. */
+  /** `navigator.language` is not the first of `navigator.languages`. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   languageMismatch?: boolean;
-  /** Notifications denied yet the Permissions API says "prompt" (old headless Chrome). */
+  /** Notifications denied yet the Permissions API says "prompt" (old headless Chrome). @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   permissionMismatch?: boolean;
   /** Outer window larger than the screen, a 0×0 outer window or screen. */
   oddScreen?: boolean;
@@ -178,53 +180,88 @@ export interface HumannessEvent extends EventBase {
   // Input events by `isTrusted`.
   trustedEvents?: number;
   untrustedEvents?: number;
-  /** ms from the page view's start to the first pointer, key, touch or wheel input. */
+  /** ms from the page view's start to the first pointer, key, touch or wheel input. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   firstInteractionMs?: number;
   // Pointer path (mouse and pen, sampled at most 60 times a second).
   pointerMoves?: number;
-  /** Stops of more than 100 ms between moves; each splits the path into segments. */
+  /** Stops of more than 100 ms between moves; each splits the path into segments. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   pointerPauses?: number;
-  /** Mean over segments of straight distance / path length (1 = a ruler line). */
+  /** Mean over segments of straight distance / path length (1 = a ruler line). @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   straightness?: number;
-  /** px/s. */
+  /** px/s. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   speedMean?: number;
+  /** @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   speedCv?: number;
-  /** Standard deviation of the acceleration along the path, px/s². */
+  /** Standard deviation of the acceleration along the path, px/s². @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   accelSd?: number;
   /** Mean absolute change of direction between samples, radians (curvature). */
   turnMean?: number;
-  /** Its standard deviation (jitter). */
+  /** Its standard deviation (jitter). @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   turnSd?: number;
   // Clicks.
   clicks?: number;
   /** Pointer clicks (not keyboard, not touch) with no pointer move since the last click. */
   clicksWithoutPointerMove?: number;
-  /** Clicks within 2% of the target's centre. */
+  /** Clicks within 2% of the target's centre. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   centredClicks?: number;
   /** Distance from the target's centre, in half-sizes of the target (0 centre, 1 edge). */
   clickOffsetMean?: number;
   clickOffsetSd?: number;
   /** pointerdown → pointerup, ms. */
   pressMean?: number;
+  /** @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   pressCv?: number;
   // Keys (timing only).
   keys?: number;
   /** keydown → keyup, ms. */
   keyHoldMean?: number;
+  /** @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   keyHoldCv?: number;
   /** keydown → next keydown within 2 s, ms. */
   keyIntervalMean?: number;
+  /** @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   keyIntervalCv?: number;
   // Scroll, touch, focus.
+  /** @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   scrolls?: number;
-  /** Gaps of 50 ms – 2 s between scroll events (not the frames of one smooth scroll), ms. */
+  /** Gaps of 50 ms – 2 s between scroll events (not the frames of one smooth scroll), ms. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   scrollIntervalMean?: number;
+  /** @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   scrollIntervalCv?: number;
   touches?: number;
-  /** Window focus and blur events. */
+  /** Window focus and blur events. @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   focusChanges?: number;
+  /** @deprecated Sent by older SDKs only; read by no rule: accepted and ignored. */
   visibilityChanges?: number;
 }
+
+/**
+ * The humanness fields the collector's rules read (`collector/src/scoring/evidence/readClientSummary.ts`),
+ * and so the only ones the SDK sends. A rule that reads a new field adds it here first.
+ */
+export const SCORED_HUMANNESS_FIELDS = [
+  'webdriver',
+  'headless',
+  'automationGlobals',
+  'softwareWebgl',
+  'noPlugins',
+  'oddScreen',
+  'noLanguages',
+  'platformMismatch',
+  'trustedEvents',
+  'pointerMoves',
+  'turnMean',
+  'untrustedEvents',
+  'clicksWithoutPointerMove',
+  'clicks',
+  'clickOffsetMean',
+  'clickOffsetSd',
+  'pressMean',
+  'keys',
+  'keyHoldMean',
+  'keyIntervalMean',
+  'touches',
+] as const satisfies ReadonlyArray<keyof HumannessEvent>;
 
 export type SightlineEvent =
   | PageviewEvent

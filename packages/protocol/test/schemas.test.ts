@@ -7,7 +7,9 @@ import {
   MAX_RENDERER_LENGTH,
   MAX_TITLE_LENGTH,
   MAX_URL_LENGTH,
+  SCORED_HUMANNESS_FIELDS,
   collectBodySchema,
+  humannessEventSchema,
   protocolSchemas,
 } from '../src/index.js';
 
@@ -71,7 +73,7 @@ describe('collect body schema', () => {
     ['a custom event with props', body({ ...custom, props: { plan: 'pro', seats: 3, trial: false, coupon: null } })],
     ['the largest batch', body(...Array.from({ length: MAX_EVENTS_PER_BATCH }, (_, i) => ({ ...pageview, id: `e${i}` })))],
     ['a title at its bound', body({ ...pageview, title: 'x'.repeat(MAX_TITLE_LENGTH) })],
-    ['a full humanness summary', body(humanness)],
+    ['a full humanness summary of an older SDK (the fields no longer sent included)', body(humanness)],
     ['a humanness summary with only the base fields', body({ id: 'e4', type: 'humanness', ts: 1, session: 's1', url: 'https://a.test/' })],
     ['automation globals and a renderer at its bound', body({ ...humanness, automationGlobals: ['callPhantom', 'cdc'], webglRenderer: 'x'.repeat(MAX_RENDERER_LENGTH) })],
   ])('accepts %s', (_name, value) => {
@@ -108,5 +110,20 @@ describe('collect body schema', () => {
     ['key values in a humanness summary', body({ ...humanness, keysTyped: 'hunter2' })],
   ])('rejects %s', (_name, value) => {
     expect(validate(JSON.parse(JSON.stringify(value)))).toBe(false);
+  });
+});
+
+describe('humanness fields', () => {
+  const own = Object.entries(humannessEventSchema.properties).filter(
+    ([name]) => !['id', 'type', 'ts', 'session', 'url', 'user', 'pv'].includes(name),
+  );
+
+  test('each is either read by the collector (scored) or deprecated, never both', () => {
+    const scored = new Set<string>(SCORED_HUMANNESS_FIELDS);
+    for (const [name, schema] of own)
+      expect(`${name}: ${'deprecated' in schema ? 'deprecated' : 'current'}`).toBe(
+        `${name}: ${scored.has(name) ? 'current' : 'deprecated'}`,
+      );
+    for (const name of scored) expect(own.map(([n]) => n)).toContain(name);
   });
 });

@@ -7,22 +7,11 @@ import { safely } from './safely.js';
  */
 export type HumanInput = [event: Event, at: number, box?: DOMRect];
 
-const TYPES = [
-  'pointermove',
-  'pointerdown',
-  'pointerup',
-  'click',
-  'keydown',
-  'keyup',
-  'touchstart',
-  'wheel',
-  // Capture phase: scrolling inside an element counts too.
-  'scroll',
-];
+const TYPES = ['pointermove', 'pointerdown', 'pointerup', 'click', 'keydown', 'keyup', 'touchstart', 'wheel'];
 
 /**
- * Listens to every input the humanness capture reads (pointer, keys, touches, wheel,
- * scrolls, window focus and visibility changes) and hands each on as a `HumanInput`;
+ * Listens to every input the humanness capture reads (pointer, keys, touches, wheel)
+ * and hands each on as a `HumanInput`;
  * returns the removals. `/s.js` starts it at once and buffers what comes before the
  * humanness chunk is there (`lib/deferCapture.ts`).
  */
@@ -38,10 +27,5 @@ export function listenHumanInput(handler: (input: HumanInput) => void): Array<()
         : undefined,
     ]);
   };
-  return [
-    ...TYPES.map((type) => listen(window, type, on, true)),
-    listen(window, 'focus', on),
-    listen(window, 'blur', on),
-    listen(document, 'visibilitychange', on),
-  ];
+  return TYPES.map((type) => listen(window, type, on, true));
 }

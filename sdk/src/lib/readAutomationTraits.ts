@@ -10,9 +10,7 @@ export interface AutomationTraits {
   headless: boolean;
   automationGlobals?: AutomationGlobal[];
   noPlugins?: boolean;
-  pluginMismatch?: boolean;
   noLanguages: boolean;
-  languageMismatch: boolean;
   oddScreen: boolean;
   platformMismatch: boolean;
 }
@@ -37,7 +35,7 @@ function osOf(text = ''): string {
  * Traits of the page's environment that automation leaves, read synchronously (no WebGL,
  * no Permissions API): cheap property reads plus one pass over the window's own keys.
  * Each is weak alone — Linux has no plugins, VMs odd screens, UA switchers a wrong
- * platform — so the collector weighs them together.
+ * platform — so the collector weighs them together. Only traits a collector rule reads.
  */
 export function readAutomationTraits(): AutomationTraits {
   const nav = navigator as Navigator & { userAgentData?: UserAgentData };
@@ -49,8 +47,6 @@ export function readAutomationTraits(): AutomationTraits {
   if ([window, document].some((target) => Object.keys(target).some((key) => CDC.test(key))))
     found.push('cdc');
   const plugins = nav.plugins?.length;
-  const mimes = nav.mimeTypes?.length;
-  const languages = nav.languages;
   const uaOs = osOf(ua);
   const differs = (other?: string): boolean => !!uaOs && !!osOf(other) && osOf(other) !== uaOs;
   return {
@@ -58,9 +54,7 @@ export function readAutomationTraits(): AutomationTraits {
     headless: /headless/i.test(ua) || !!data?.brands?.some((b) => /headless/i.test(b.brand)),
     automationGlobals: found.length ? found : undefined,
     noPlugins: plugins === undefined ? undefined : plugins === 0,
-    pluginMismatch: plugins === undefined || mimes === undefined ? undefined : !plugins !== !mimes,
-    noLanguages: !languages?.length,
-    languageMismatch: !!languages?.length && languages[0] !== nav.language,
+    noLanguages: !nav.languages?.length,
     oddScreen:
       !screen.width ||
       !screen.height ||

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { SCORED_HUMANNESS_FIELDS } from '@sightline/protocol';
 import { dispatchTrusted } from '../utils/dispatchTrusted.js';
 import { overrideProperty, restoreProperties } from '../utils/overrideProperty.js';
 import { placedButton } from '../utils/placedButton.js';
@@ -120,28 +121,10 @@ describe('automation traits', () => {
       () => overrideProperty(navigator, 'userAgentData', { brands: [], platform: 'Windows' }),
       { platformMismatch: true },
     ],
-    [
-      'no languages',
-      () => overrideProperty(navigator, 'languages', []),
-      { noLanguages: true, languageMismatch: false },
-    ],
-    [
-      'a language that is not the first preferred one',
-      () => {
-        overrideProperty(navigator, 'languages', ['de-DE', 'en']);
-        overrideProperty(navigator, 'language', 'en-US');
-      },
-      { noLanguages: false, languageMismatch: true },
-    ],
+    ['no languages', () => overrideProperty(navigator, 'languages', []), { noLanguages: true }],
+    ['languages', () => overrideProperty(navigator, 'languages', ['de-DE', 'en']), { noLanguages: false }],
     ['no plugins (happy-dom, like Linux Firefox)', () => {}, { noPlugins: true }],
-    [
-      'plugins without MIME types',
-      () => {
-        overrideProperty(navigator, 'plugins', { length: 5 });
-        overrideProperty(navigator, 'mimeTypes', { length: 0 });
-      },
-      { noPlugins: false, pluginMismatch: true },
-    ],
+    ['plugins', () => overrideProperty(navigator, 'plugins', { length: 5 }), { noPlugins: false }],
   ])('%s', (_name, arrange, expected) => {
     arrange();
     const summary = startHumanness().leave();
@@ -168,7 +151,7 @@ describe('automation traits', () => {
     const next = startHumanness();
     vi.advanceTimersByTime(IDLE_MS);
     expect(getContext).toHaveBeenCalledTimes(1);
-    expect(next.leave()).toMatchObject({ softwareWebgl: true, webglRenderer: 'SwiftShader' });
+    expect(next.leave()).toMatchObject({ softwareWebgl: true });
   });
 
   test('a page left before idle gets the cheap traits, and WebGL is never read at leave', () => {
@@ -185,16 +168,8 @@ describe('automation traits', () => {
       'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
       { softwareWebgl: true },
     ],
-    [
-      'llvmpipe',
-      'llvmpipe (LLVM 15.0.7, 256 bits)',
-      { softwareWebgl: true, webglRenderer: 'llvmpipe (LLVM 15.0.7, 256 bits)' },
-    ],
-    [
-      'a GPU (its name is not sent)',
-      'ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11)',
-      { softwareWebgl: false },
-    ],
+    ['llvmpipe', 'llvmpipe (LLVM 15.0.7, 256 bits)', { softwareWebgl: true }],
+    ['a GPU', 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11)', { softwareWebgl: false }],
     ['no WebGL', null, undefined],
     ['a throwing getContext', new Error('blocked'), undefined],
   ])('WebGL: %s', (_name, renderer, expected) => {
@@ -205,36 +180,9 @@ describe('automation traits', () => {
     if (expected) {
       expect(summary).toMatchObject(expected);
       expect(loseContext).toHaveBeenCalledTimes(1);
-      if (!expected.softwareWebgl) expect(summary).not.toHaveProperty('webglRenderer');
-    } else {
-      expect(summary).not.toHaveProperty('softwareWebgl');
-      expect(summary).not.toHaveProperty('webglRenderer');
-    }
-  });
-
-  test.each([
-    ['prompt', true],
-    ['denied', false],
-  ])(
-    'notifications denied and the Permissions API says %s: permissionMismatch %s',
-    async (state, expected) => {
-      vi.stubGlobal(
-        'Notification',
-        Object.assign(function Notification() {}, { permission: 'denied' }),
-      );
-      overrideProperty(navigator, 'permissions', { query: async () => ({ state }) });
-      const page = startHumanness();
-      page.leave();
-      await vi.advanceTimersByTimeAsync(IDLE_MS);
-      expect(page.leave()).toMatchObject({ permissionMismatch: expected });
-    },
-  );
-
-  test('a long software renderer name is cut to the wire bound', () => {
-    stubWebgl(`SwiftShader ${'x'.repeat(500)}`);
-    const page = startHumanness();
-    vi.advanceTimersByTime(IDLE_MS);
-    expect((page.leave().webglRenderer as string).length).toBe(128);
+    } else expect(summary).not.toHaveProperty('softwareWebgl');
+    // Not even a software renderer's name is sent: no rule reads it.
+    expect(summary).not.toHaveProperty('webglRenderer');
   });
 
   test('with no canvas at all (no document.createElement result), nothing throws', () => {
@@ -316,9 +264,61 @@ describe('sending', () => {
       expect(Number.isFinite(value), key).toBe(true);
       expect(value, key).toBeGreaterThanOrEqual(0);
     }
-    expect(summary.speedMean).toBeLessThanOrEqual(100_000);
-    expect(summary.accelSd).toBeLessThanOrEqual(10_000_000);
+    expect(summary.turnMean).toBeLessThanOrEqual(Math.PI);
     expect(summary.clickOffsetMean).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('fields', () => {
+  test('a summary of every kind of input holds every field the collector scores, and nothing else', async () => {
+    // Everything that fed the fields older SDKs sent too: plugins without MIME types, a
+    // language not first of the preferred ones, a software renderer's name, notifications
+    // denied with the Permissions API saying "prompt", pauses, scrolls, focus and visibility.
+    overrideProperty(navigator, 'plugins', { length: 5 });
+    overrideProperty(navigator, 'mimeTypes', { length: 0 });
+    overrideProperty(navigator, 'languages', ['de-DE', 'en']);
+    overrideProperty(navigator, 'language', 'en-US');
+    vi.stubGlobal(
+      'Notification',
+      Object.assign(function Notification() {}, { permission: 'denied' }),
+    );
+    const query = vi.fn(async () => ({ state: 'prompt' }));
+    overrideProperty(navigator, 'permissions', { query });
+    stubWebgl('llvmpipe (LLVM 15.0.7, 256 bits)');
+    setGlobal(window, 'callPhantom', () => {});
+    const page = startHumanness();
+    await vi.advanceTimersByTimeAsync(IDLE_MS);
+    const button = placedButton();
+    for (const [x, y] of [
+      [10, 10],
+      [40, 30],
+      [60, 90],
+      [130, 200],
+    ])
+      movePointer(x as number, y as number, 20);
+    pointerClick(button, 130, 210, 80);
+    movePointer(20, 20, 500);
+    pointerClick(button, 150, 225, 90);
+    pointerClick(button, 140, 220, 0, false);
+    for (let i = 0; i < 2; i++) {
+      dispatchTrusted(document.body, new KeyboardEvent('keydown', { bubbles: true, key: 'a' }));
+      vi.advanceTimersByTime(90);
+      dispatchTrusted(document.body, new KeyboardEvent('keyup', { bubbles: true, key: 'a' }));
+      vi.advanceTimersByTime(150);
+    }
+    dispatchTrusted(document.body, new Event('touchstart', { bubbles: true }));
+    dispatchTrusted(document.body, new Event('wheel', { bubbles: true }));
+    for (let i = 0; i < 3; i++) {
+      vi.advanceTimersByTime(300);
+      window.dispatchEvent(new Event('scroll'));
+    }
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+    // The list the collector reads (protocol), compared as sorted names: one extra field fails.
+    expect(Object.keys(page.leave()).sort()).toEqual([...SCORED_HUMANNESS_FIELDS].sort());
+    expect(query).not.toHaveBeenCalled();
   });
 });
 
@@ -327,7 +327,7 @@ describe('stop()', () => {
     const { getContext } = stubWebgl('llvmpipe');
     const listeners = trackListeners({ window, document });
     const page = startHumanness();
-    expect(listeners.active().length).toBeGreaterThan(8);
+    expect(listeners.active().length).toBeGreaterThanOrEqual(8);
     page.stop();
     expect(listeners.active()).toEqual([]);
     expect(page.leaveHandlers.size).toBe(0);

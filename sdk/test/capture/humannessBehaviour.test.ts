@@ -69,47 +69,46 @@ describe('behaviour', () => {
     expect(botSummary).toMatchObject({
       clicks: 6,
       clicksWithoutPointerMove: 6,
-      centredClicks: 6,
       clickOffsetMean: 0,
+      clickOffsetSd: 0,
       pressMean: 0,
       untrustedEvents: 18,
     });
     expect(botSummary).not.toHaveProperty('pointerMoves');
     expect(botSummary).not.toHaveProperty('trustedEvents');
 
-    expect(humanSummary).toMatchObject({ clicks: 4, pointerPauses: expect.any(Number) });
+    expect(humanSummary).toMatchObject({ clicks: 4 });
     expect(humanSummary).not.toHaveProperty('clicksWithoutPointerMove');
-    expect(humanSummary).not.toHaveProperty('centredClicks');
     expect(humanSummary).not.toHaveProperty('untrustedEvents');
-    expect(humanSummary.straightness).toBeLessThan(0.95);
-    expect(humanSummary.speedCv).toBeGreaterThan(0.3);
-    expect(humanSummary.accelSd).toBeGreaterThan(100);
     expect(humanSummary.turnMean).toBeGreaterThan(0.02);
-    expect(humanSummary.turnSd).toBeGreaterThan(0.02);
     expect(humanSummary.clickOffsetMean).toBeGreaterThan(0.2);
+    expect(humanSummary.clickOffsetSd).toBeGreaterThan(0);
     expect(humanSummary.pressMean).toBeGreaterThan(60);
-    expect(humanSummary.pressCv).toBeGreaterThan(0.1);
-    expect(humanSummary.firstInteractionMs).toBeGreaterThan(0);
   });
 
-  test('a ruler-straight path at constant speed: straightness 1, no speed spread, no turning', () => {
+  test('a ruler-straight path: no turning', () => {
     const page = startHumanness();
     for (let i = 1; i <= 20; i++) movePointer(i * 10, i * 5, 20);
-    expect(page.leave()).toMatchObject({
-      pointerMoves: 20,
-      straightness: 1,
-      speedCv: 0,
-      accelSd: 0,
-      turnMean: 0,
-      turnSd: 0,
-    });
+    expect(page.leave()).toMatchObject({ pointerMoves: 20, turnMean: 0 });
   });
 
-  test('pointer moves are sampled at most every 16 ms, and pauses split segments', () => {
+  test('pointer moves are sampled at most every 16 ms', () => {
     const page = startHumanness();
     for (let i = 1; i <= 10; i++) movePointer(i, 0, 4);
     movePointer(100, 0, 500);
-    expect(page.leave()).toMatchObject({ pointerMoves: 4, pointerPauses: 1 });
+    expect(page.leave()).toMatchObject({ pointerMoves: 4 });
+  });
+
+  test('no turn is measured across a pause: the path starts over', () => {
+    const page = startHumanness();
+    // Right, right; a pause; then down, down: a right angle only if the pause were ignored.
+    movePointer(10, 0, 20);
+    movePointer(20, 0, 20);
+    movePointer(30, 0, 20);
+    movePointer(30, 10, 500);
+    movePointer(30, 20, 20);
+    movePointer(30, 30, 20);
+    expect(page.leave()).toMatchObject({ pointerMoves: 6, turnMean: 0 });
   });
 
   test('touch: taps count as touches, not as teleporting clicks or pointer paths', () => {
@@ -152,54 +151,22 @@ describe('behaviour', () => {
     dispatchTrusted(input, new KeyboardEvent('keydown', { key: 'ж', repeat: true }));
     const summary = page.leave();
     expect(summary).toMatchObject({ keys: 6, keyHoldMean: 104.17, trustedEvents: 13 });
-    expect(summary.keyHoldCv).toBeGreaterThan(0.2);
     expect(summary.keyIntervalMean).toBeGreaterThan(200);
     const json = JSON.stringify(page.emitted);
     for (const key of typed) expect(json).not.toContain(key);
     expect(json).not.toContain('KeyQ');
   });
 
-  /** Smooth scrolls of 5 frames each, `gaps` ms apart. */
-  function smoothScrolls(gaps: number[]): void {
-    for (const gap of gaps) {
-      vi.advanceTimersByTime(gap);
-      for (let frame = 0; frame < 5; frame++) {
-        vi.advanceTimersByTime(16);
-        window.dispatchEvent(new Event('scroll'));
-      }
-    }
-  }
-
-  test('scroll cadence: gaps between smooth scrolls, not their frames; long pauses left out', () => {
-    const metronome = startHumanness();
-    smoothScrolls([300, 300, 300, 5000, 300, 300]);
-    expect(metronome.leave()).toMatchObject({ scrolls: 30, scrollIntervalMean: 316, scrollIntervalCv: 0 });
-    metronome.stop();
-    const reader = startHumanness();
-    smoothScrolls([120, 900, 260, 80, 1500, 400]);
-    expect(reader.leave().scrollIntervalCv).toBeGreaterThan(0.5);
-  });
-
-  test('focus and visibility changes are counted but are not news on their own', () => {
+  test('scrolls, focus and visibility changes are no input: they send nothing new', () => {
     const page = startHumanness();
-    page.leave();
+    const first = page.leave();
+    window.dispatchEvent(new Event('scroll'));
     window.dispatchEvent(new Event('blur'));
     window.dispatchEvent(new Event('focus'));
     document.dispatchEvent(new Event('visibilitychange'));
     page.leave();
-    expect(page.summaries()).toHaveLength(1);
+    expect(page.summaries()).toEqual([first]);
     dispatchTrusted(document.body, new Event('wheel', { bubbles: true }));
-    expect(page.leave()).toMatchObject({ focusChanges: 2, visibilityChanges: 1 });
-  });
-
-  test('time to first interaction is measured from the page view start', () => {
-    vi.advanceTimersByTime(1000);
-    const page = startHumanness();
-    movePointer(5, 5, 250);
-    const first = page.leave('navigate').firstInteractionMs as number;
-    expect(first).toBeGreaterThanOrEqual(250);
-    vi.advanceTimersByTime(400);
-    dispatchTrusted(document.body, new KeyboardEvent('keydown', { bubbles: true }));
-    expect(page.leave().firstInteractionMs).toBe(400);
+    expect(page.leave()).toMatchObject({ trustedEvents: 1 });
   });
 });
