@@ -71,6 +71,9 @@ export async function spawnCollector(env, { stderr = 'inherit' } = {}) {
     });
     exited.then((code) => reject(new Error(`collector exited with ${code}: ${lines.join('\n')}`)));
   });
+  // Handled at once: in quiet mode nothing awaits it, and a collector that dies before it is
+  // healthy must fail the caller (awaitHealthy throws), not crash the process unhandled.
+  listening.catch(() => {});
   let url;
   if (quiet) {
     url = `http://127.0.0.1:${port}`;
@@ -78,6 +81,5 @@ export async function spawnCollector(env, { stderr = 'inherit' } = {}) {
   } else {
     url = await listening;
   }
-  listening.catch(() => {});
   return { child, url, lines, exited };
 }
